@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { WireError } from './errors';
+import { IdentifyResult, SampleWristband, ScanEvent } from './model';
+import { SecretName, SettingsPatch, SettingsView } from './settings';
+
+const NoParams = z.object({}).strict();
+
+export const ConnectivityState = z.enum(['unknown', 'online', 'degraded', 'offline']);
+
+export const ReaderStatus = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['virtual', 'hid-keyboard', 'hid-raw', 'wedge']),
+  state: z.enum(['connected', 'disconnected']),
+});
+export type ReaderStatus = z.infer<typeof ReaderStatus>;
+
+export const Status = z.object({
+  demo: z.boolean(),
+  connectivity: z.object({
+    state: ConnectivityState,
+    /** An error code explaining a degraded/offline state, e.g. NETWORK or UNAUTHORIZED. */
+    reason: z.string().optional(),
+    /** Epoch ms of the last request that reached Venue Manager. */
+    lastSuccessAt: z.number().optional(),
+  }),
+  readers: z.array(ReaderStatus),
+});
+export type Status = z.infer<typeof Status>;
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  demo: z.boolean(),
+  /** The OS / user-agent locale the core saw, used when the language setting is "auto". */
+  systemLocale: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const SyncProgress = z.object({
+  job: z.string(),
+  phase: z.string(),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative().optional(),
+  finished: z.boolean(),
+});
+export type SyncProgress = z.infer<typeof SyncProgress>;
+
+export const OutboxSummary = z.object({
+  pending: z.number().int().nonnegative(),
+  conflicts: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  lastSyncAt: z.number().optional(),
+});
+export type OutboxSummary = z.infer<typeof OutboxSummary>;
+
+/**
+ * Every request the renderer can make. Both transports (Electron IPC and the browser-mode
+ * WebSocket) validate params and results against these schemas at the boundary.
+ */
+export const methods = {
+  'app.info': { params: NoParams, result: AppInfo },
+  'status.get': { params: NoParams, result: Status },
+  'settings.get': { params: NoParams, result: SettingsView },
+  'settings.update': { params: SettingsPatch, result: SettingsView },
+  'secrets.set': {
+    params: z.object({ name: SecretName, value: z.string().min(1).max(8192) }).strict(),
+    result: SettingsView,
+  },
+  'secrets.clear': { params: z.object({ name: SecretName }).strict(), result: SettingsView },
+  'identify.lookup': {
+    params: z.object({ uid: z.string().trim().min(1).max(64) }).strict(),
+    result: IdentifyResult,
+  },
+  'reader.samples': { params: NoParams, result: z.array(SampleWristband) },
+  'reader.virtualTap': {
+    params: z.object({ uid: z.string().trim().min(1).max(64).optional() }).strict(),
+    result: ScanEvent,
+  },
+} as const;
+
+export type MethodName = keyof typeof methods;
+export type Params<M extends MethodName> = z.input<(typeof methods)[M]['params']>;
+export type ParsedParams<M extends MethodName> = z.output<(typeof methods)[M]['params']>;
+export type Result<M extends MethodName> = z.output<(typeof methods)[M]['result']>;
+
+/** Every event the core pushes. */
+export const events = {
+  scan: ScanEvent,
+  status: Status,
+  settings: SettingsView,
+  syncProgress: SyncProgress,
+  outbox: OutboxSummary,
+} as const;
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+export type AnyEvent = { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName];
+
+export function isMethodName(value: string): value is MethodName {
+  return Object.prototype.hasOwnProperty.call(methods, value);
+}
+
+/** The one object the renderer talks to, whatever carries it. */
+export interface WristdeskApi {
+  invoke<M extends MethodName>(method: M, params: Params<M>): Promise<Result<M>>;
+  /** Returns an unsubscribe function. */
+  subscribe(listener: (event: AnyEvent) => void): () => void;
+}
+
+// ---- wire frames (browser-mode WebSocket; IPC carries the same shapes) ----
+
+export const WireRequest = z.object({
+  id: z.number().int().nonnegative(),
+  method: z.string().max(100),
+  params: z.unknown(),
+});
+export type WireRequest = z.infer<typeof WireRequest>;
+
+export const WireResponse = z.union([
+  z.object({ id: z.number().int(), ok: z.literal(true), result: z.unknown() }),
+  z.object({ id: z.number().int(), ok: z.literal(false), error: WireError }),
+]);
+export type WireResponse = z.infer<typeof WireResponse>;
+
+export const WireEvent = z.object({ event: z.string(), payload: z.unknown() });
+export type WireEvent = z.infer<typeof WireEvent>;
+
+/** The IPC result envelope: errors are returned, not thrown, so codes survive Electron's IPC. */
+export type Outcome = { ok: true; result: unknown } | { ok: false; error: WireError };
+
+export const ipcChannels = { invoke: 'wristdesk:invoke', event: 'wristdesk:event' } as const;

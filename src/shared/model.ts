@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+/**
+ * What the renderer sees of Venue Manager data: already validated and normalised by the
+ * core ("null" strings turned into null, times kept as the venue's wall clock).
+ */
+export const Address = z.object({
+  name: z.string().nullable(),
+  company: z.string().nullable(),
+  street: z.string().nullable(),
+  zipCode: z.string().nullable(),
+  city: z.string().nullable(),
+  countryCode: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+});
+export type Address = z.infer<typeof Address>;
+
+/** "YYYY-MM-DD HH:MM:SS" in the venue's wall-clock time, exactly as the server sent it. */
+export const VenueTime = z.string();
+
+export const TokenView = z.object({
+  uid: z.string(),
+  insertedAt: VenueTime.nullable(),
+  blockedAt: VenueTime.nullable(),
+  active: z.boolean(),
+});
+export type TokenView = z.infer<typeof TokenView>;
+
+export const ProductEventView = z.object({
+  time: VenueTime.nullable(),
+  type: z.string().nullable(),
+  description: z.string().nullable(),
+});
+export type ProductEventView = z.infer<typeof ProductEventView>;
+
+export const ProductView = z.object({
+  id: z.number().int(),
+  name: z.string().nullable(),
+  alias: z.string().nullable(),
+  barcode: z.string().nullable(),
+  imageUrl: z.string().nullable(),
+  invalidatedAt: VenueTime.nullable(),
+  valid: z.boolean(),
+  tokens: z.array(TokenView),
+  events: z.array(ProductEventView),
+});
+export type ProductView = z.infer<typeof ProductView>;
+
+export const OwnerMatch = z.object({
+  customerId: z.number().int(),
+  address: Address,
+  orderId: z.number().int(),
+  orderAuthorizedAt: VenueTime.nullable(),
+  product: ProductView,
+});
+export type OwnerMatch = z.infer<typeof OwnerMatch>;
+
+export const IdentifyResult = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('found'),
+    uid: z.string(),
+    matches: z.array(OwnerMatch).min(1),
+    /** Epoch ms at which the core received the answer. */
+    fetchedAt: z.number(),
+  }),
+  z.object({ kind: z.literal('not-found'), uid: z.string(), fetchedAt: z.number() }),
+]);
+export type IdentifyResult = z.infer<typeof IdentifyResult>;
+
+/** One wristband read, from any reader. `uid` is canonical; `raw` is what the reader gave. */
+export const ScanEvent = z.object({
+  readerId: z.string(),
+  raw: z.string(),
+  uid: z.string(),
+  at: z.number(),
+});
+export type ScanEvent = z.infer<typeof ScanEvent>;
+
+export const SampleWristband = z.object({
+  uid: z.string(),
+  /** What tapping it will show, for the demo's sample picker (e.g. "active", "blocked"). */
+  kind: z.enum(['active', 'blocked', 'invalidated', 'unknown']),
+  label: z.string(),
+});
+export type SampleWristband = z.infer<typeof SampleWristband>;

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+export const languages = ['en', 'da', 'nl'] as const;
+export const Language = z.enum(languages);
+export type Language = z.infer<typeof Language>;
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const httpUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((value) => {
+    if (value === '') return true;
+    try {
+      const url = new URL(value);
+      return url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL, or empty for demo mode');
+
+export const VenueManagerSettings = z.object({
+  /** Empty means "not configured": the app runs against the demo simulator. */
+  baseUrl: httpUrl,
+  authMode: z.enum(['none', 'bearer', 'basic', 'header']),
+  basicUsername: z.string().max(200),
+  /** Header name for authMode "header" (an HTTP token: letters, digits and - _ only). */
+  headerName: z.string().regex(/^[A-Za-z0-9_-]{0,100}$/, 'letters, digits, - and _ only'),
+});
+export type VenueManagerSettings = z.infer<typeof VenueManagerSettings>;
+
+/** Each top-level key is stored as one row in the settings table and validated on its own. */
+export const Settings = z.object({
+  language: z.union([z.literal('auto'), Language]),
+  theme: z.enum(['dark', 'light']),
+  deskName: z.string().trim().min(1).max(60),
+  venueTimeZone: z.string().refine(isTimeZone, 'not a known IANA time zone'),
+  venueManager: VenueManagerSettings,
+});
+export type Settings = z.infer<typeof Settings>;
+export type SettingsKey = keyof Settings;
+
+export const defaultSettings: Settings = {
+  language: 'auto',
+  theme: 'dark',
+  deskName: 'Help desk',
+  venueTimeZone: 'Europe/Copenhagen',
+  venueManager: { baseUrl: '', authMode: 'none', basicUsername: '', headerName: '' },
+};
+
+export const SettingsPatch = Settings.partial();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+export const secretNames = [
+  'venueManager.bearerToken',
+  'venueManager.basicPassword',
+  'venueManager.headerValue',
+] as const;
+export const SecretName = z.enum(secretNames);
+export type SecretName = z.infer<typeof SecretName>;
+
+/** Where headless runs and browser mode read each secret from. */
+export const secretEnvironmentVariables: Record<SecretName, string> = {
+  'venueManager.bearerToken': 'WRISTDESK_VM_BEARER_TOKEN',
+  'venueManager.basicPassword': 'WRISTDESK_VM_BASIC_PASSWORD',
+  'venueManager.headerValue': 'WRISTDESK_VM_HEADER_VALUE',
+};
+
+export const SecretStoreInfo = z.object({
+  /** safeStorage: encrypted by the OS keyring (Electron); environment: read-only, from env vars. */
+  kind: z.enum(['safeStorage', 'environment']),
+  writable: z.boolean(),
+  /** Set when safeStorage has no real keyring (Linux basic_text): the admin must be told. */
+  warning: z.enum(['no-keyring']).optional(),
+});
+export type SecretStoreInfo = z.infer<typeof SecretStoreInfo>;
+
+export const SettingsProblem = z.object({ key: z.string(), message: z.string() });
+
+export const SettingsView = z.object({
+  settings: Settings,
+  secrets: z.record(SecretName, z.object({ set: z.boolean() })),
+  secretStore: SecretStoreInfo,
+  /** Stored values that failed validation: defaults are used, the stored row is kept. */
+  problems: z.array(SettingsProblem),
+});
+export type SettingsView = z.infer<typeof SettingsView>;
