@@ -129,4 +129,7 @@ export type WireEvent = z.infer<typeof WireEvent>;
 /** The IPC result envelope: errors are returned, not thrown, so codes survive Electron's IPC. */
 export type Outcome = { ok: true; result: unknown } | { ok: false; error: WireError };
 
-export const ipcChannels = { invoke: 'wristdesk:invoke', event: 'wristdesk:event' } as const;
+export const Outcome = z.union([
+  z.object({ ok: z.literal(true), result: z.unknown() }),
+  z.object({ ok: z.literal(false), error: WireError }),
+]);

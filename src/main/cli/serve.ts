@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { version } from '../../../package.json';
+import { startCore } from '../core/Core';
+import { defaultDataDir } from '../core/defaultDataDir';
+import { consoleLog } from '../core/Log';
+import { EnvironmentSecretStore } from '../secrets/EnvironmentSecretStore';
+import { startBrowserModeServer } from '../server/BrowserModeServer';
+
+const usage = `Usage: npm run serve -- [--port N] [--data-dir DIR]
+
+Starts the Wristdesk core without Electron and serves the app to a browser on 127.0.0.1.
+  --port N          port on 127.0.0.1 (default 4780; 0 picks a free one)
+  --data-dir DIR    data folder (default: the desktop app's, ${defaultDataDir()})
+  --renderer-dir D  the built renderer (default: out/renderer next to this script)
+Secrets come from the environment: WRISTDESK_VM_BEARER_TOKEN, WRISTDESK_VM_BASIC_PASSWORD,
+WRISTDESK_VM_HEADER_VALUE. With no Venue Manager configured, the app runs on demo data.`;
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        port: { type: 'string', default: '4780' },
+        'data-dir': { type: 'string' },
+        'renderer-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+    return 2;
+  }
+  if (args.help === true) {
+    console.log(usage);
+    return 0;
+  }
+  const port = Number(args.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a number from 0 to 65535, not "${args.port}"`);
+    return 2;
+  }
+  const rendererDir = resolve(args['renderer-dir'] ?? fileURLToPath(new URL('../renderer', import.meta.url)));
+  if (!existsSync(resolve(rendererDir, 'index.html'))) {
+    console.error(`The built renderer is missing in ${rendererDir}. Run "npm run build" first (npm run serve does).`);
+    return 1;
+  }
+  const dataDir = resolve(args['data-dir'] ?? defaultDataDir());
+
+  const core = await startCore({
+    dataDir,
+    secrets: () => new EnvironmentSecretStore(process.env),
+    appVersion: version,
+    systemLocale: Intl.DateTimeFormat().resolvedOptions().locale,
+    log: consoleLog,
+  });
+  let server;
+  try {
+    server = await startBrowserModeServer({ core, rendererDir, port });
+  } catch (error) {
+    await core.close();
+    const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+    console.error(inUse ? `Port ${port} is in use: pick another with --port.` : String(error));
+    return 1;
+  }
+  console.log(`Wristdesk browser mode (data: ${dataDir})`);
+  // Tests and scripts read this line: keep its shape.
+  console.log(`Open: ${server.url}`);
+
+  await new Promise<void>((done) => {
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+  await server.close();
+  await core.close();
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,147 @@
+import type { Database } from 'better-sqlite3';
+import type { Status } from '../../shared/contract';
+import type { IdentifyResult } from '../../shared/model';
+import { secretNames } from '../../shared/settings';
+import type { SettingsView } from '../../shared/settings';
+import { ConnectivityTracker } from '../connectivity/ConnectivityTracker';
+import type { SecretStore } from '../secrets/SecretStore';
+import { SettingsStore } from '../settings/SettingsStore';
+import { ScanLog } from '../scanner/ScanLog';
+import { VirtualReader } from '../scanner/VirtualReader';
+import { openStore } from '../store/Store';
+import { ownerMatchesForUid } from '../venue-manager/productView';
+import { VenueManagerConnection } from '../venue-manager/VenueManagerConnection';
+import type { Handlers } from './dispatch';
+import { EventBus } from './EventBus';
+import type { Log } from './Log';
+
+export interface CoreOptions {
+  dataDir: string;
+  /** Electron passes an EncryptedSecretStore over safeStorage; headless runs the environment store. */
+  secrets: (db: Database) => SecretStore;
+  appVersion: string;
+  systemLocale: string;
+  log: Log;
+  now?: () => number;
+  /** Seed of the demo data set; fixed so every demo shows the same people. */
+  demoSeed?: number;
+}
+
+export interface Core {
+  readonly handlers: Handlers;
+  readonly events: EventBus;
+  readonly log: Log;
+  readonly dataDir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root of the core: plain Node, no Electron. Everything the renderer can do
+ * is a handler here; both transports call the same handlers through dispatch().
+ */
+export async function startCore(options: CoreOptions): Promise<Core> {
+  const now = options.now ?? Date.now;
+  const db = openStore(options.dataDir);
+  const events = new EventBus();
+  const secrets = options.secrets(db);
+  const settingsStore = new SettingsStore(db, now);
+  const scanLog = new ScanLog(db);
+
+  const connectivity = new ConnectivityTracker(now, () => events.emit('status', status()));
+  const venueManager = new VenueManagerConnection({
+    secrets,
+    demoSeed: options.demoSeed ?? 2026,
+    onOutcome: (outcome) => connectivity.record(outcome),
+  });
+  const virtualReader = new VirtualReader(() => venueManager.sampleWristbands(), now);
+  virtualReader.onScan((scan) => {
+    scanLog.record(scan);
+    events.emit('scan', scan);
+  });
+
+  function status(): Status {
+    return {
+      demo: venueManager.demo,
+      connectivity: connectivity.current(),
+      readers: [virtualReader.status()],
+    };
+  }
+
+  function settingsView(): SettingsView {
+    const { settings, problems } = settingsStore.read();
+    return {
+      settings,
+      problems,
+      secretStore: secrets.info(),
+      secrets: Object.fromEntries(secretNames.map((name) => [name, { set: secrets.has(name) }])) as SettingsView['secrets'],
+    };
+  }
+
+  async function applyVenueManagerSettings(): Promise<void> {
+    const wasDemo = venueManager.demo;
+    await venueManager.configure(settingsStore.read().settings.venueManager);
+    if (wasDemo !== venueManager.demo) connectivity.reset();
+    events.emit('status', status());
+  }
+
+  try {
+    await applyVenueManagerSettings();
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  options.log.info('core started', { dataDir: options.dataDir, demo: venueManager.demo });
+
+  const handlers: Handlers = {
+    'app.info': () =>
+      Promise.resolve({
+        name: 'Wristdesk',
+        version: options.appVersion,
+        demo: venueManager.demo,
+        systemLocale: options.systemLocale,
+      }),
+    'status.get': () => Promise.resolve(status()),
+    'settings.get': () => Promise.resolve(settingsView()),
+    'settings.update': async (patch) => {
+      settingsStore.update(patch);
+      await applyVenueManagerSettings();
+      const view = settingsView();
+      events.emit('settings', view);
+      return view;
+    },
+    'secrets.set': ({ name, value }) => {
+      secrets.set(name, value);
+      const view = settingsView();
+      events.emit('settings', view);
+      return Promise.resolve(view);
+    },
+    'secrets.clear': ({ name }) => {
+      secrets.clear(name);
+      const view = settingsView();
+      events.emit('settings', view);
+      return Promise.resolve(view);
+    },
+    'identify.lookup': async ({ uid }): Promise<IdentifyResult> => {
+      const customers = await venueManager.current().search({ tokenUid: uid });
+      const matches = ownerMatchesForUid(customers, uid);
+      const [first, ...rest] = matches;
+      return first === undefined
+        ? { kind: 'not-found', uid, fetchedAt: now() }
+        : { kind: 'found', uid, matches: [first, ...rest], fetchedAt: now() };
+    },
+    'reader.samples': () => Promise.resolve([...venueManager.sampleWristbands()]),
+    'reader.virtualTap': ({ uid }) => Promise.resolve(virtualReader.tap(uid)),
+  };
+
+  return {
+    handlers,
+    events,
+    log: options.log,
+    dataDir: options.dataDir,
+    async close() {
+      await virtualReader.close();
+      await venueManager.close();
+      db.close();
+    },
+  };
+}

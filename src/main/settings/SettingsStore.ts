@@ -1,0 +1,76 @@
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../shared/errors';
+import { Settings, SettingsPatch, defaultSettings } from '../../shared/settings';
+import type { SettingsKey } from '../../shared/settings';
+
+export interface SettingsProblem {
+  key: string;
+  message: string;
+}
+
+export interface SettingsSnapshot {
+  settings: Settings;
+  problems: SettingsProblem[];
+}
+
+const settingKeys = Object.keys(Settings.shape) as SettingsKey[];
+
+/**
+ * Settings rows in SQLite, one per top-level key. Each row is validated on read on its own:
+ * a bad row falls back to the default and is reported, but stays stored, so nothing typed
+ * by an admin is lost by an upgrade or a hand edit.
+ */
+export class SettingsStore {
+  private readonly selectAll;
+  private readonly upsert;
+
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => number,
+  ) {
+    this.selectAll = db.prepare<[], { key: string; value: string }>(
+      `SELECT key, value FROM settings WHERE key NOT LIKE 'secret:%'`,
+    );
+    this.upsert = db.prepare<[string, string, number]>(
+      `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+    );
+  }
+
+  read(): SettingsSnapshot {
+    const settings: Record<string, unknown> = { ...defaultSettings };
+    const problems: SettingsProblem[] = [];
+    for (const row of this.selectAll.all()) {
+      if (!settingKeys.includes(row.key as SettingsKey)) continue; // a later version's key: keep, ignore
+      const key = row.key as SettingsKey;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(row.value);
+      } catch {
+        problems.push({ key, message: 'stored value is not valid JSON' });
+        continue;
+      }
+      const result = Settings.shape[key].safeParse(parsed);
+      if (result.success) settings[key] = result.data;
+      else problems.push({ key, message: result.error.issues.map((i) => i.message).join('; ') });
+    }
+    return { settings: settings as Settings, problems };
+  }
+
+  /** Validates the whole patch first; writes all of it or nothing. */
+  update(patch: unknown): SettingsSnapshot {
+    const result = SettingsPatch.safeParse(patch);
+    if (!result.success) {
+      throw new AppError('INVALID_SETTINGS', 'Settings were refused', {
+        issues: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      });
+    }
+    const at = this.now();
+    this.db.transaction(() => {
+      for (const [key, value] of Object.entries(result.data)) {
+        if (value !== undefined) this.upsert.run(key, JSON.stringify(value), at);
+      }
+    })();
+    return this.read();
+  }
+}

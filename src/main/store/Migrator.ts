@@ -1,0 +1,37 @@
+import type { Database } from 'better-sqlite3';
+import type { Migration } from './migrations';
+
+export class SchemaTooNewError extends Error {
+  constructor(readonly found: number, readonly supported: number) {
+    super(
+      `The database was written by a newer Wristdesk (schema ${found}; this version knows up to ${supported}). ` +
+        'Install the newer version again, or use another data folder.',
+    );
+    this.name = 'SchemaTooNewError';
+  }
+}
+
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Applies the migrations above the database's version, each in its own transaction together
+ * with the version bump, so a crash leaves the database at a whole version.
+ */
+export function migrate(db: Database, all: readonly Migration[], target = all.length): number {
+  all.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new Error(`Migration "${migration.name}" is numbered ${migration.version}, expected ${index + 1}`);
+    }
+  });
+  const current = schemaVersion(db);
+  if (current > all.length) throw new SchemaTooNewError(current, all.length);
+  for (const migration of all.slice(current, target)) {
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+  return schemaVersion(db);
+}

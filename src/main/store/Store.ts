@@ -1,0 +1,34 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { migrate } from './Migrator';
+import { migrations } from './migrations';
+
+export const databaseFileName = 'wristdesk.sqlite';
+
+/**
+ * Opens (creating if needed) the one database in the data folder and brings its schema up to
+ * date. WAL with synchronous=FULL: a transaction that returned is on disk, even on power loss,
+ * which the action queue relies on.
+ */
+export function openStore(dataDir: string): Database {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const db = new BetterSqlite3(join(dataDir, databaseFileName));
+  try {
+    configure(db);
+    migrate(db, migrations);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}
+
+export function configure(db: Database): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  // Browser mode and the Electron app may share a data folder; wait for the other writer.
+  db.pragma('busy_timeout = 5000');
+}

@@ -1,0 +1,49 @@
+import type { Database } from 'better-sqlite3';
+
+export interface Migration {
+  /** 1, 2, 3 … in order; stored in PRAGMA user_version once applied. */
+  readonly version: number;
+  readonly name: string;
+  up(db: Database): void;
+}
+
+/**
+ * The schema's whole history. Never edit a migration that has shipped: add a new one.
+ * test/core/store/migrations.test.ts upgrades from every earlier version.
+ */
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'settings',
+    up(db) {
+      // One row per top-level setting, JSON-encoded and validated on read, so one bad value
+      // never costs the others. Secret ciphertext lives here too, under "secret:<name>".
+      db.exec(`
+        CREATE TABLE settings (
+          key        TEXT PRIMARY KEY,
+          value      TEXT NOT NULL,
+          updated_at INTEGER NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
+  {
+    version: 2,
+    name: 'scan log',
+    up(db) {
+      // Recent taps from every reader, for the reader test screen and support.
+      db.exec(`
+        CREATE TABLE scan_log (
+          id        INTEGER PRIMARY KEY,
+          reader_id TEXT NOT NULL,
+          raw       TEXT NOT NULL,
+          uid       TEXT NOT NULL,
+          at        INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX scan_log_at ON scan_log (at);
+      `);
+    },
+  },
+];
+
+export const latestSchemaVersion = migrations.length;

@@ -1,0 +1,148 @@
+import type { z } from 'zod';
+import { AppError } from '../../shared/errors';
+import { SearchCriteria, searchCriteriaOrder } from '../../shared/search';
+import { errorFromResponse } from './ErrorBody';
+import { HttpTransport } from './HttpTransport';
+import type { HttpRequest, HttpResponse } from './HttpTransport';
+import { WireProductHistory, WireSearchResponse } from './wireSchemas';
+import type { WireCustomer, WireProductHistory as ProductHistory } from './wireSchemas';
+
+export interface RequestOutcome {
+  ok: boolean;
+  /** Set when the request failed: the AppError code. */
+  code?: string;
+  latencyMs: number;
+}
+
+export interface VenueManagerClientOptions {
+  /** e.g. https://festival.admin.venuemanager.net/api/digital_product (no trailing slash needed). */
+  baseUrl: string;
+  /** Read at every request, so new credentials apply without a restart. */
+  authHeaders: () => Record<string, string>;
+  connectTimeoutMs?: number;
+  totalTimeoutMs?: number;
+  maxBodyBytes?: number;
+  /** Extra attempts for GETs after network errors, timeouts and 5xx. Writes are never retried here. */
+  getRetries?: number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+  /** Every request's outcome, for the connectivity tracker. */
+  onOutcome?: (outcome: RequestOutcome) => void;
+}
+
+const retryable = new Set(['NETWORK', 'TIMEOUT', 'SERVER_ERROR']);
+
+/** The Venue Manager DigitalProduct API, typed, validated, with documented errors as codes. */
+export class VenueManagerClient {
+  private readonly http: HttpTransport;
+  private readonly base: string;
+
+  constructor(private readonly options: VenueManagerClientOptions) {
+    this.base = options.baseUrl.replace(/\/+$/, '');
+    this.http = new HttpTransport(
+      { connectMs: options.connectTimeoutMs ?? 5_000, totalMs: options.totalTimeoutMs ?? 15_000 },
+      options.maxBodyBytes ?? 16 * 1024 * 1024,
+    );
+  }
+
+  /** GET /products: customers with their orders and digital products. */
+  async search(criteria: SearchCriteria): Promise<WireCustomer[]> {
+    const parsed = SearchCriteria.safeParse(criteria);
+    if (!parsed.success) {
+      const noCriteria = parsed.error.issues.some((issue) => issue.message.startsWith('at least one'));
+      throw new AppError(noCriteria ? 'VM_NO_CRITERIA' : 'INVALID_REQUEST', parsed.error.issues[0]?.message ?? 'invalid search', {
+        issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      });
+    }
+    const query = new URLSearchParams();
+    for (const key of searchCriteriaOrder) {
+      const value = parsed.data[key];
+      if (value !== undefined) query.append(key, value);
+    }
+    const response = await this.get(`/products?${query.toString()}`);
+    if (response.status === 400 && parsed.data.quick_search !== undefined) {
+      const error = errorFromResponse(response.status, response.body);
+      if (error.code !== 'VM_NO_CRITERIA') {
+        throw new AppError('QUICK_SEARCH_UNSUPPORTED', 'This Venue Manager does not offer quick search', error.details);
+      }
+    }
+    return this.parse(response, WireSearchResponse);
+  }
+
+  /** GET /products/{id}: the complete history of one digital product. */
+  async productHistory(digitalProductId: number): Promise<ProductHistory> {
+    if (!Number.isSafeInteger(digitalProductId) || digitalProductId < 0) {
+      throw new AppError('INVALID_REQUEST', 'A digital product id is a whole number');
+    }
+    const response = await this.get(`/products/${digitalProductId}`);
+    return this.parse(response, WireProductHistory);
+  }
+
+  async close(): Promise<void> {
+    await this.http.close();
+  }
+
+  private async get(pathAndQuery: string): Promise<HttpResponse> {
+    const retries = this.options.getRetries ?? 2;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const response = await this.send({ method: 'GET', url: this.base + pathAndQuery, headers: {} });
+        if (response.status >= 500) throw errorFromResponse(response.status, response.body);
+        return response;
+      } catch (error) {
+        if (!(error instanceof AppError) || !retryable.has(error.code) || attempt >= retries) throw error;
+        // Full jitter: spreads the retries of many desks after a shared outage.
+        const cap = 250 * 2 ** attempt;
+        await (this.options.sleep ?? delay)(Math.floor((this.options.random ?? Math.random)() * cap));
+      }
+    }
+  }
+
+  private async send(req: HttpRequest): Promise<HttpResponse> {
+    const now = this.options.now ?? Date.now;
+    const started = now();
+    const headers = { accept: 'application/json', ...this.options.authHeaders(), ...req.headers };
+    try {
+      const response = await this.http.send({ ...req, headers });
+      const failed = response.status === 401 || response.status >= 500;
+      this.options.onOutcome?.({
+        ok: !failed,
+        ...(failed ? { code: response.status === 401 ? 'UNAUTHORIZED' : 'SERVER_ERROR' } : {}),
+        latencyMs: now() - started,
+      });
+      return response;
+    } catch (error) {
+      this.options.onOutcome?.({
+        ok: false,
+        code: error instanceof AppError ? error.code : 'NETWORK',
+        latencyMs: now() - started,
+      });
+      throw error;
+    }
+  }
+
+  private parse<S extends z.ZodType>(response: HttpResponse, schema: S): z.output<S> {
+    if (response.status < 200 || response.status >= 300) throw errorFromResponse(response.status, response.body);
+    let json: unknown;
+    try {
+      json = JSON.parse(response.body);
+    } catch {
+      throw new AppError('BAD_RESPONSE', 'Venue Manager sent a body that is not JSON', {
+        status: response.status,
+        sample: response.body.slice(0, 200),
+      });
+    }
+    const result = schema.safeParse(json);
+    if (!result.success) {
+      throw new AppError('BAD_RESPONSE', 'Venue Manager sent data of an unexpected shape', {
+        issues: result.error.issues.slice(0, 5).map((i) => ({ path: i.path.join('.'), message: i.message })),
+      });
+    }
+    return result.data;
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

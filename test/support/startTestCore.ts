@@ -1,0 +1,26 @@
+import { startCore } from '../../src/main/core/Core';
+import type { Core } from '../../src/main/core/Core';
+import { silentLog } from '../../src/main/core/Log';
+import { EnvironmentSecretStore } from '../../src/main/secrets/EnvironmentSecretStore';
+import { makeTempDir } from './tempDir';
+
+/** A real core on a temp data folder, in demo mode unless settings say otherwise. */
+export async function startTestCore(env: Record<string, string> = {}): Promise<{ core: Core; dataDir: string; stop: () => Promise<void> }> {
+  const dir = makeTempDir();
+  const core = await startCore({
+    dataDir: dir.path,
+    secrets: () => new EnvironmentSecretStore(env),
+    appVersion: '0.0.0-test',
+    systemLocale: 'en-US',
+    log: silentLog,
+    now: () => Date.UTC(2026, 6, 4, 12, 0, 0),
+  });
+  return {
+    core,
+    dataDir: dir.path,
+    stop: async () => {
+      await core.close();
+      dir.remove();
+    },
+  };
+}
