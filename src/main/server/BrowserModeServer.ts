@@ -117,6 +117,9 @@ function serveSocket(ws: WebSocket, core: Core): void {
     if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(event));
   });
   ws.on('close', unsubscribe);
+  // Oversized or broken frames: ws closes the socket itself; without a listener the error
+  // would crash the whole process.
+  ws.on('error', (error) => core.log.warn('browser-mode socket closed on error', { message: error.message }));
   ws.on('message', (data: RawData, isBinary: boolean) => {
     void answer(ws, core, data, isBinary);
   });
