@@ -61,7 +61,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['*', '!zod', '!./*'], message: 'src/shared may import only zod and itself.' }] },
+        { patterns: [{ regex: '^(?!zod$|\\./)', message: 'src/shared may import only zod and itself.' }] },
       ],
     },
   },

@@ -34,7 +34,7 @@ app
     denyAllPermissions();
     core = await startCore({
       dataDir: app.getPath('userData'),
-      secrets: (db) => new EncryptedSecretStore(db, safeStorageCipher(safeStorage, process.platform), Date.now),
+      secrets: (db) => EncryptedSecretStore.open(db, safeStorageCipher(safeStorage, process.platform), Date.now),
       appVersion: version,
       systemLocale: app.getLocale(),
       log: consoleLog,

@@ -22,7 +22,7 @@ export const SearchCriteria = z
     festiwebPersonId: numericId,
   })
   .strict()
-  .refine((c) => Object.values(c).some((v) => v !== undefined), {
+  .refine((c) => Object.values(c).some((v) => typeof v === 'string'), {
     message: 'at least one search criterion is needed',
     params: { code: 'VM_NO_CRITERIA' },
   })

@@ -85,10 +85,11 @@ export function makeElectronFake(userData: string) {
         },
       },
       safeStorage: {
-        isEncryptionAvailable: () => true,
+        isAsyncEncryptionAvailable: () => Promise.resolve(true),
         getSelectedStorageBackend: () => 'gnome_libsecret',
-        encryptString: (plain: string) => Buffer.from(plain, 'utf8').reverse(),
-        decryptString: (cipher: Buffer) => Buffer.from(cipher).reverse().toString('utf8'),
+        encryptStringAsync: (plain: string) => Promise.resolve(Buffer.from(plain, 'utf8').reverse()),
+        decryptStringAsync: (cipher: Buffer) =>
+          Promise.resolve({ result: Buffer.from(cipher).reverse().toString('utf8'), shouldReEncrypt: false }),
       },
     },
   };

@@ -18,7 +18,7 @@ import type { Log } from './Log';
 export interface CoreOptions {
   dataDir: string;
   /** Electron passes an EncryptedSecretStore over safeStorage; headless runs the environment store. */
-  secrets: (db: Database) => SecretStore;
+  secrets: (db: Database) => SecretStore | Promise<SecretStore>;
   appVersion: string;
   systemLocale: string;
   log: Log;
@@ -43,7 +43,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? Date.now;
   const db = openStore(options.dataDir);
   const events = new EventBus();
-  const secrets = options.secrets(db);
+  let secrets: SecretStore;
+  try {
+    secrets = await options.secrets(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const settingsStore = new SettingsStore(db, now);
   const scanLog = new ScanLog(db);
 
@@ -77,6 +83,12 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     };
   }
 
+  function settingsChanged(): SettingsView {
+    const view = settingsView();
+    events.emit('settings', view);
+    return view;
+  }
+
   async function applyVenueManagerSettings(): Promise<void> {
     const wasDemo = venueManager.demo;
     await venueManager.configure(settingsStore.read().settings.venueManager);
@@ -105,21 +117,15 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     'settings.update': async (patch) => {
       settingsStore.update(patch);
       await applyVenueManagerSettings();
-      const view = settingsView();
-      events.emit('settings', view);
-      return view;
+      return settingsChanged();
     },
-    'secrets.set': ({ name, value }) => {
-      secrets.set(name, value);
-      const view = settingsView();
-      events.emit('settings', view);
-      return Promise.resolve(view);
+    'secrets.set': async ({ name, value }) => {
+      await secrets.set(name, value);
+      return settingsChanged();
     },
-    'secrets.clear': ({ name }) => {
-      secrets.clear(name);
-      const view = settingsView();
-      events.emit('settings', view);
-      return Promise.resolve(view);
+    'secrets.clear': async ({ name }) => {
+      await secrets.clear(name);
+      return settingsChanged();
     },
     'identify.lookup': async ({ uid }): Promise<IdentifyResult> => {
       const customers = await venueManager.current().search({ tokenUid: uid });

@@ -23,12 +23,12 @@ export class EnvironmentSecretStore implements SecretStore {
     return this.get(name) !== undefined;
   }
 
-  set(name: SecretName): never {
-    throw readonly(name);
+  set(name: SecretName): Promise<never> {
+    return Promise.reject(readonly(name));
   }
 
-  clear(name: SecretName): never {
-    throw readonly(name);
+  clear(name: SecretName): Promise<never> {
+    return Promise.reject(readonly(name));
   }
 }
 

@@ -5,9 +5,9 @@ export interface SecretStore {
   info(): SecretStoreInfo;
   get(name: SecretName): string | undefined;
   has(name: SecretName): boolean;
-  /** Throws AppError SECRET_STORE_READONLY where secrets come from the environment. */
-  set(name: SecretName, value: string): void;
-  clear(name: SecretName): void;
+  /** Rejects with AppError SECRET_STORE_READONLY where secrets come from the environment. */
+  set(name: SecretName, value: string): Promise<void>;
+  clear(name: SecretName): Promise<void>;
 }
 
 /**
@@ -15,8 +15,9 @@ export interface SecretStore {
  * Electron shell; the core only sees ciphertext.
  */
 export interface SecretCipher {
-  encrypt(plain: string): Buffer;
-  decrypt(cipher: Buffer): string;
+  encrypt(plain: string): Promise<Buffer>;
+  /** `reencrypt`: the OS rotated its key; store the secret again to keep it readable. */
+  decrypt(cipher: Buffer): Promise<{ plain: string; reencrypt: boolean }>;
   /** 'no-keyring': the cipher works but its key is not protected by an OS keyring. */
   readonly warning?: 'no-keyring';
 }

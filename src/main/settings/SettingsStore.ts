@@ -67,7 +67,8 @@ export class SettingsStore {
     }
     const at = this.now();
     this.db.transaction(() => {
-      for (const [key, value] of Object.entries(result.data)) {
+      // A key given as undefined means "leave as is".
+      for (const [key, value] of Object.entries(result.data) as [string, unknown][]) {
         if (value !== undefined) this.upsert.run(key, JSON.stringify(value), at);
       }
     })();

@@ -16,9 +16,10 @@ function database() {
 }
 
 /** A reversible stand-in for safeStorage that makes ciphertext obviously not plaintext. */
+const xor = (bytes: Buffer) => Buffer.from(bytes.map((b) => b ^ 0x5a));
 const xorCipher: SecretCipher = {
-  encrypt: (plain) => Buffer.from(Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a)),
-  decrypt: (cipher) => Buffer.from(cipher.map((b) => b ^ 0x5a)).toString('utf8'),
+  encrypt: (plain) => Promise.resolve(xor(Buffer.from(plain, 'utf8'))),
+  decrypt: (cipher) => Promise.resolve({ plain: xor(cipher).toString('utf8'), reencrypt: false }),
 };
 
 describe('SettingsStore', () => {
@@ -59,40 +60,60 @@ describe('SettingsStore', () => {
 });
 
 describe('secret stores', () => {
-  it('EncryptedSecretStore keeps only ciphertext in SQLite', () => {
+  it('EncryptedSecretStore keeps only ciphertext in SQLite and reads it back after reopening', async () => {
     const db = database();
-    const store = new EncryptedSecretStore(db, xorCipher, () => 1);
-    store.set('venueManager.bearerToken', 'super-secret-token-123');
+    const store = await EncryptedSecretStore.open(db, xorCipher, () => 1);
+    await store.set('venueManager.bearerToken', 'super-secret-token-123');
     expect(store.get('venueManager.bearerToken')).toBe('super-secret-token-123');
     expect(store.has('venueManager.bearerToken')).toBe(true);
     const raw = db.prepare('SELECT group_concat(value) FROM settings').pluck().get() as string;
     expect(raw).not.toContain('super-secret-token-123');
     expect(raw).toContain('ciphertext');
-    store.clear('venueManager.bearerToken');
-    expect(store.has('venueManager.bearerToken')).toBe(false);
+    const reopened = await EncryptedSecretStore.open(db, xorCipher, () => 1);
+    expect(reopened.get('venueManager.bearerToken')).toBe('super-secret-token-123');
+    await reopened.clear('venueManager.bearerToken');
+    expect(reopened.has('venueManager.bearerToken')).toBe(false);
+    expect((await EncryptedSecretStore.open(db, xorCipher, () => 1)).has('venueManager.bearerToken')).toBe(false);
   });
 
-  it('EncryptedSecretStore reports an undecryptable secret instead of returning garbage', () => {
+  it('EncryptedSecretStore re-encrypts when the OS asks for it', async () => {
     const db = database();
-    new EncryptedSecretStore(db, xorCipher, () => 1).set('venueManager.headerValue', 'v');
-    const broken: SecretCipher = { ...xorCipher, decrypt: () => { throw new Error('key changed'); } };
-    expect(() => new EncryptedSecretStore(db, broken, () => 1).get('venueManager.headerValue')).toThrow(
+    await (await EncryptedSecretStore.open(db, xorCipher, () => 1)).set('venueManager.basicPassword', 'pw');
+    const read = () => db.prepare("SELECT value FROM settings WHERE key = 'secret:venueManager.basicPassword'").pluck().get();
+    const before = read();
+    const rotating: SecretCipher = {
+      encrypt: (plain) => Promise.resolve(Buffer.concat([Buffer.from('v2:'), xor(Buffer.from(plain))])),
+      decrypt: (cipher) => Promise.resolve({ plain: xor(cipher).toString('utf8'), reencrypt: true }),
+    };
+    const store = await EncryptedSecretStore.open(db, rotating, () => 2);
+    expect(store.get('venueManager.basicPassword')).toBe('pw');
+    expect(read()).not.toBe(before);
+  });
+
+  it('EncryptedSecretStore reports an undecryptable secret instead of returning garbage', async () => {
+    const db = database();
+    await (await EncryptedSecretStore.open(db, xorCipher, () => 1)).set('venueManager.headerValue', 'v');
+    const broken: SecretCipher = { ...xorCipher, decrypt: () => Promise.reject(new Error('key changed')) };
+    const store = await EncryptedSecretStore.open(db, broken, () => 1);
+    expect(store.has('venueManager.headerValue')).toBe(true);
+    expect(() => store.get('venueManager.headerValue')).toThrow(
       expect.objectContaining({ code: 'SECRET_STORE_UNAVAILABLE' }),
     );
   });
 
-  it('EncryptedSecretStore passes on the no-keyring warning', () => {
-    const store = new EncryptedSecretStore(database(), { ...xorCipher, warning: 'no-keyring' }, () => 1);
+  it('EncryptedSecretStore passes on the no-keyring warning', async () => {
+    const store = await EncryptedSecretStore.open(database(), { ...xorCipher, warning: 'no-keyring' }, () => 1);
     expect(store.info()).toEqual({ kind: 'safeStorage', writable: true, warning: 'no-keyring' });
   });
 
-  it('EnvironmentSecretStore reads variables and refuses writes with the variable name', () => {
+  it('EnvironmentSecretStore reads variables and refuses writes with the variable name', async () => {
     const store = new EnvironmentSecretStore({ WRISTDESK_VM_BEARER_TOKEN: 'abc', WRISTDESK_VM_BASIC_PASSWORD: '' });
     expect(store.get('venueManager.bearerToken')).toBe('abc');
     expect(store.has('venueManager.basicPassword')).toBe(false);
     expect(store.info()).toEqual({ kind: 'environment', writable: false });
-    expect(() => store.set('venueManager.bearerToken')).toThrow(
-      expect.objectContaining({ code: 'SECRET_STORE_READONLY', details: { variable: 'WRISTDESK_VM_BEARER_TOKEN' } }),
-    );
+    await expect(store.set('venueManager.bearerToken')).rejects.toMatchObject({
+      code: 'SECRET_STORE_READONLY',
+      details: { variable: 'WRISTDESK_VM_BEARER_TOKEN' },
+    });
   });
 });

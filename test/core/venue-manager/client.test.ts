@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VenueManagerClient } from '../../../src/main/venue-manager/VenueManagerClient';
 import type { RequestOutcome } from '../../../src/main/venue-manager/VenueManagerClient';
@@ -30,7 +31,7 @@ async function clientFor(
   return { client, server, outcomes };
 }
 
-const json = (status: number, body: string) => (_req: unknown, res: import('node:http').ServerResponse) => {
+const json = (status: number, body: string) => (_req: unknown, res: ServerResponse) => {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(body);
 };

@@ -1,0 +1,53 @@
+import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../../i18n/useErrorText';
+import { useAppStore } from '../../store/StoreProvider';
+import { tapOutcome } from '../feedback/tapOutcome';
+import { IdleState } from './IdleState';
+import { MatchList } from './MatchList';
+import { NotFoundState } from './NotFoundState';
+import { TappedUid } from './TappedUid';
+
+/** One tap, one answer: whatever the latest tap produced, and nothing from earlier taps. */
+export function IdentifyResultArea() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const identify = useAppStore((state) => state.identify);
+  const outcome = tapOutcome(identify);
+
+  return (
+    <section
+      className={`identify__result${outcome === null ? '' : ` identify__result--${outcome}`}`}
+      aria-live="polite"
+      aria-busy={identify.phase === 'loading'}
+    >
+      {identify.phase === 'idle' && <IdleState />}
+      {identify.phase === 'loading' && (
+        <>
+          <TappedUid uid={identify.scan.uid} />
+          <p className="identify__loading">{t('identify.loading')}</p>
+        </>
+      )}
+      {identify.phase === 'answered' && identify.result.kind === 'found' && (
+        <>
+          <TappedUid uid={identify.result.uid} />
+          <MatchList matches={identify.result.matches} tappedUid={identify.result.uid} />
+        </>
+      )}
+      {identify.phase === 'answered' && identify.result.kind === 'not-found' && (
+        <NotFoundState uid={identify.result.uid} />
+      )}
+      {identify.phase === 'failed' && (
+        <>
+          <TappedUid uid={identify.scan.uid} />
+          <div className="identify__error" role="alert" data-testid="identify-error" data-code={identify.error.code}>
+            <h1 className="state-heading state--bad">
+              <span aria-hidden="true">✖ </span>
+              {t('identify.error.title')}
+            </h1>
+            <p className="identify__explanation">{errorText(identify.error)}</p>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

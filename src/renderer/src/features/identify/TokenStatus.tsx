@@ -1,0 +1,58 @@
+import { useTranslation } from 'react-i18next';
+import type { TokenView } from '../../../../shared/model';
+
+type TokenState = 'active' | 'blocked' | 'inactive';
+
+function tokenState(token: TokenView): TokenState {
+  if (token.blockedAt !== null) return 'blocked';
+  return token.active ? 'active' : 'inactive';
+}
+
+const icons: Record<TokenState, string> = { active: '✔', blocked: '✖', inactive: '○' };
+const tone: Record<TokenState, string> = { active: 'state--good', blocked: 'state--bad', inactive: 'state--neutral' };
+
+export function TokenStatus({
+  token,
+  label,
+  testId,
+  compact = false,
+}: {
+  token: TokenView;
+  label: string;
+  testId: string;
+  compact?: boolean;
+}) {
+  const { t } = useTranslation();
+  const state = tokenState(token);
+  const text =
+    state === 'blocked'
+      ? t('identify.token.blockedSince', { time: token.blockedAt })
+      : state === 'active'
+        ? token.insertedAt === null
+          ? t('identify.token.active')
+          : t('identify.token.activeSince', { time: token.insertedAt })
+        : t('identify.token.inactive');
+
+  const status = (
+    <>
+      <span className="state-line__icon" aria-hidden="true">
+        {icons[state]}
+      </span>
+      {text}
+    </>
+  );
+
+  // Compact rows (other tokens) read "UID: state" on one line; the tapped token gets a caption
+  // above a large state line, so the state itself never wraps under its label.
+  return compact ? (
+    <p className={`state-line state-line--compact ${tone[state]}`} data-testid={testId} data-state={state}>
+      <span className="state-line__label">{label}:</span>
+      {status}
+    </p>
+  ) : (
+    <div className="token-status" data-testid={testId} data-state={state}>
+      <span className="state-caption">{label}</span>
+      <p className={`state-line ${tone[state]}`}>{status}</p>
+    </div>
+  );
+}

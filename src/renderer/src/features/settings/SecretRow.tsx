@@ -1,0 +1,129 @@
+import { useState, type SubmitEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { methods } from '../../../../shared/contract';
+import type { WireError } from '../../../../shared/errors';
+import { secretEnvironmentVariables, type SecretName } from '../../../../shared/settings';
+import { useErrorText } from '../../i18n/useErrorText';
+import { useAppStore } from '../../store/StoreProvider';
+import { toAppError } from '../../transport/toAppError';
+
+type SecretOutcome =
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  | { kind: 'saved' }
+  | { kind: 'cleared' }
+  | { kind: 'invalid' }
+  | { kind: 'failed'; error: WireError };
+
+export function SecretRow({ name, isSet, writable }: { name: SecretName; isSet: boolean; writable: boolean }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const setSecret = useAppStore((state) => state.setSecret);
+  const clearSecret = useAppStore((state) => state.clearSecret);
+  const [value, setValue] = useState('');
+  const [outcome, setOutcome] = useState<SecretOutcome>({ kind: 'idle' });
+  const inputId = `secret-${name.replace('.', '-')}`;
+
+  const run = async (action: () => Promise<unknown>, done: 'saved' | 'cleared') => {
+    setOutcome({ kind: 'busy' });
+    try {
+      await action();
+      setValue('');
+      setOutcome({ kind: done });
+    } catch (error) {
+      setOutcome({ kind: 'failed', error: toAppError(error).toWire() });
+    }
+  };
+
+  const onSave = (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!methods['secrets.set'].params.safeParse({ name, value }).success) {
+      setOutcome({ kind: 'invalid' });
+      return;
+    }
+    void run(() => setSecret(name, value), 'saved');
+  };
+
+  return (
+    <div className="secret" data-testid={`secret-${name}`}>
+      <div className="secret__summary">
+        <span className="field__label">{t(`settings.secrets.label.${name}`)}</span>
+        <span className={`state-line state-line--compact ${isSet ? 'state--good' : 'state--neutral'}`} data-testid="secret-state">
+          <span className="state-line__icon" aria-hidden="true">
+            {isSet ? '●' : '○'}
+          </span>
+          {isSet ? t('settings.secrets.set') : t('settings.secrets.notSet')}
+        </span>
+      </div>
+      {writable ? (
+        <form className="secret__edit" onSubmit={onSave} noValidate>
+          <label className="visually-hidden" htmlFor={inputId}>
+            {t('settings.secrets.newValue', { name: t(`settings.secrets.label.${name}`) })}
+          </label>
+          <input
+            id={inputId}
+            type="password"
+            autoComplete="new-password"
+            placeholder={t('settings.secrets.newValuePlaceholder')}
+            value={value}
+            aria-invalid={outcome.kind === 'invalid'}
+            onChange={(event) => setValue(event.target.value)}
+          />
+          <button type="submit" className="button" disabled={outcome.kind === 'busy'}>
+            {t('settings.secrets.save')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={!isSet || outcome.kind === 'busy'}
+            onClick={() => void run(() => clearSecret(name), 'cleared')}
+          >
+            {t('settings.secrets.clear')}
+          </button>
+        </form>
+      ) : (
+        <p className="field__hint" data-testid="secret-environment">
+          {t('settings.secrets.fromEnvironment', { variable: secretEnvironmentVariables[name] })}
+        </p>
+      )}
+      <SecretOutcomeMessage outcome={outcome} errorText={errorText} />
+    </div>
+  );
+}
+
+function SecretOutcomeMessage({ outcome, errorText }: { outcome: SecretOutcome; errorText: (error: WireError) => string }) {
+  const { t } = useTranslation();
+  switch (outcome.kind) {
+    case 'idle':
+    case 'busy':
+      return null;
+    case 'saved':
+    case 'cleared':
+      return (
+        <p className="state-line state-line--compact state--good" role="status">
+          <span className="state-line__icon" aria-hidden="true">
+            ✔
+          </span>
+          {outcome.kind === 'saved' ? t('settings.secrets.saved') : t('settings.secrets.cleared')}
+        </p>
+      );
+    case 'invalid':
+      return (
+        <p className="state-line state-line--compact state--bad" role="alert">
+          <span className="state-line__icon" aria-hidden="true">
+            ✖
+          </span>
+          {t('settings.secrets.invalid')}
+        </p>
+      );
+    case 'failed':
+      return (
+        <p className="state-line state-line--compact state--bad" role="alert">
+          <span className="state-line__icon" aria-hidden="true">
+            ✖
+          </span>
+          {errorText(outcome.error)}
+        </p>
+      );
+  }
+}

@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import { selectIsDemo } from '../../store/selectors';
+import { useAppStore } from '../../store/StoreProvider';
+import { ConnectivityIndicator } from './ConnectivityIndicator';
+import { DemoBadge } from './DemoBadge';
+import { ReaderIndicators } from './ReaderIndicators';
+import { ViewNavigation } from './ViewNavigation';
+
+/** Always on screen: where this desk stands (demo, online, readers) and the way to Settings. */
+export function StatusBar() {
+  const { t } = useTranslation();
+  const deskName = useAppStore((state) => state.settingsView?.settings.deskName ?? null);
+  const demo = useAppStore(selectIsDemo);
+
+  return (
+    <header className="status-bar" data-testid="status-bar">
+      <div className="status-bar__desk">
+        <span className="status-bar__app">{t('app.name')}</span>
+        {deskName !== null && (
+          <span className="status-bar__desk-name" data-testid="status-desk">
+            {deskName}
+          </span>
+        )}
+      </div>
+      {demo && <DemoBadge />}
+      <ConnectivityIndicator />
+      <ReaderIndicators />
+      <ViewNavigation />
+    </header>
+  );
+}

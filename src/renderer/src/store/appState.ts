@@ -1,0 +1,27 @@
+import type { StateCreator } from 'zustand/vanilla';
+import type { WristdeskApi } from '../../../shared/contract';
+import type { AppInfoSlice } from './slices/appInfoSlice';
+import type { ConnectionSlice } from './slices/connectionSlice';
+import type { IdentifySlice } from './slices/identifySlice';
+import type { SettingsSlice } from './slices/settingsSlice';
+import type { StartupSlice } from './slices/startupSlice';
+import type { StatusSlice } from './slices/statusSlice';
+import type { ViewSlice } from './slices/viewSlice';
+import type { VirtualReaderSlice } from './slices/virtualReaderSlice';
+
+/** The whole renderer state: one slice per concern, flat so selectors stay simple. */
+export type AppState = ConnectionSlice &
+  StartupSlice &
+  AppInfoSlice &
+  StatusSlice &
+  SettingsSlice &
+  IdentifySlice &
+  ViewSlice &
+  VirtualReaderSlice;
+
+/** What slices need from outside: the core, through the contract only. */
+export interface StoreDependencies {
+  api: WristdeskApi;
+}
+
+export type SliceCreator<Slice> = (dependencies: StoreDependencies) => StateCreator<AppState, [], [], Slice>;

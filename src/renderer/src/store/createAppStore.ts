@@ -1,0 +1,26 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AppState, StoreDependencies } from './appState';
+import { createAppInfoSlice } from './slices/appInfoSlice';
+import { createConnectionSlice } from './slices/connectionSlice';
+import { createIdentifySlice } from './slices/identifySlice';
+import { createSettingsSlice } from './slices/settingsSlice';
+import { createStartupSlice } from './slices/startupSlice';
+import { createStatusSlice } from './slices/statusSlice';
+import { createViewSlice } from './slices/viewSlice';
+import { createVirtualReaderSlice } from './slices/virtualReaderSlice';
+
+export type AppStore = StoreApi<AppState>;
+
+/** One store per mounted app (and per test), bound to the API it was given. */
+export function createAppStore(dependencies: StoreDependencies): AppStore {
+  return createStore<AppState>()((...args) => ({
+    ...createConnectionSlice(dependencies)(...args),
+    ...createStartupSlice(dependencies)(...args),
+    ...createAppInfoSlice(dependencies)(...args),
+    ...createStatusSlice(dependencies)(...args),
+    ...createSettingsSlice(dependencies)(...args),
+    ...createIdentifySlice(dependencies)(...args),
+    ...createViewSlice(dependencies)(...args),
+    ...createVirtualReaderSlice(dependencies)(...args),
+  }));
+}

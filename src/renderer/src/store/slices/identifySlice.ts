@@ -1,0 +1,36 @@
+import type { WireError } from '../../../../shared/errors';
+import type { IdentifyResult, ScanEvent } from '../../../../shared/model';
+import { toAppError } from '../../transport/toAppError';
+import type { SliceCreator } from '../appState';
+
+/** What the identify screen shows: always about the latest tap only. */
+export type IdentifyState =
+  | { phase: 'idle' }
+  | { phase: 'loading'; tap: number; scan: ScanEvent }
+  | { phase: 'answered'; tap: number; scan: ScanEvent; result: IdentifyResult }
+  | { phase: 'failed'; tap: number; scan: ScanEvent; error: WireError };
+
+export interface IdentifySlice {
+  identify: IdentifyState;
+  /** Counts taps; an answer is shown only while its tap is still the latest. */
+  latestTap: number;
+  lookupScan: (scan: ScanEvent) => Promise<void>;
+}
+
+export const createIdentifySlice: SliceCreator<IdentifySlice> =
+  ({ api }) =>
+  (set, get) => ({
+    identify: { phase: 'idle' },
+    latestTap: 0,
+    lookupScan: async (scan) => {
+      const tap = get().latestTap + 1;
+      // A new tap replaces the view at once, so the previous owner is never shown next to a new UID.
+      set({ latestTap: tap, identify: { phase: 'loading', tap, scan } });
+      try {
+        const result = await api.invoke('identify.lookup', { uid: scan.uid });
+        if (get().latestTap === tap) set({ identify: { phase: 'answered', tap, scan, result } });
+      } catch (error) {
+        if (get().latestTap === tap) set({ identify: { phase: 'failed', tap, scan, error: toAppError(error).toWire() } });
+      }
+    },
+  });

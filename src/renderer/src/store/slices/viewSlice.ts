@@ -1,0 +1,15 @@
+import type { SliceCreator } from '../appState';
+
+export const viewNames = ['identify', 'settings'] as const;
+export type ViewName = (typeof viewNames)[number];
+
+export interface ViewSlice {
+  /** Mirrors `location.hash` (`#/identify`, `#/settings`); app/useHashRoute keeps them in step. */
+  view: ViewName;
+  showView: (view: ViewName) => void;
+}
+
+export const createViewSlice: SliceCreator<ViewSlice> = () => (set) => ({
+  view: 'identify',
+  showView: (view) => set({ view }),
+});

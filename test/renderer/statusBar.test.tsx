@@ -1,0 +1,101 @@
+import { render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import en from '../../src/renderer/src/i18n/locales/en.json';
+import { NoKeyScreen } from '../../src/renderer/src/app/NoKeyScreen';
+import type { ConnectionState, CoreConnection } from '../../src/renderer/src/transport/coreConnection';
+import { FakeApi } from './support/FakeApi';
+import { appInfo, status } from './support/fixtures';
+import { actAndSettle, renderApp, resetDom } from './support/renderApp';
+
+afterEach(resetDom);
+
+/** A connection the test flips, like a WebSocket that drops and comes back. */
+function controllableConnection(initial: ConnectionState) {
+  let state = initial;
+  const listeners = new Set<(state: ConnectionState) => void>();
+  const connection: CoreConnection = {
+    getState: () => state,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  const set = async (next: ConnectionState) => {
+    state = next;
+    await actAndSettle(() => {
+      for (const listener of listeners) listener(next);
+    });
+  };
+  return { connection, set };
+}
+
+describe('status bar', () => {
+  it('shows connectivity as icon, word and state, and each reader', async () => {
+    const api = new FakeApi({
+      handlers: {
+        'status.get': () =>
+          status({
+            connectivity: { state: 'degraded', reason: 'UNAUTHORIZED' },
+            readers: [
+              { id: 'a', name: 'Front reader', kind: 'hid-raw', state: 'connected' },
+              { id: 'b', name: 'Spare reader', kind: 'wedge', state: 'disconnected' },
+            ],
+          }),
+      },
+    });
+    renderApp(api);
+
+    const connectivity = await screen.findByTestId('status-connectivity');
+    await screen.findAllByTestId('status-reader');
+    expect(connectivity.dataset.state).toBe('degraded');
+    expect(connectivity.textContent).toContain(en.status.connectivity.degraded);
+    expect(connectivity.textContent).toContain(en.status.reason.UNAUTHORIZED);
+    expect(connectivity.textContent).toContain('▲');
+
+    const readers = screen.getAllByTestId('status-reader').map((reader) => reader.textContent);
+    expect(readers).toEqual(['●Front readerconnected', '○Spare readerdisconnected']);
+    expect(screen.getByTestId('status-desk').textContent).toBe('Help desk');
+    expect(screen.queryByTestId('status-demo')).toBeNull();
+  });
+
+  it('follows status events', async () => {
+    const { emit } = renderApp();
+    expect((await screen.findByTestId('status-connectivity')).dataset.state).toBe('online');
+    await emit({ event: 'status', payload: status({ connectivity: { state: 'offline', reason: 'NETWORK' } }) });
+    const connectivity = screen.getByTestId('status-connectivity');
+    expect(connectivity.dataset.state).toBe('offline');
+    expect(connectivity.textContent).toContain(en.status.connectivity.offline);
+  });
+
+  it('shows the demo badge with its explanation in demo mode', async () => {
+    renderApp(new FakeApi({ handlers: { 'app.info': () => ({ ...appInfo, demo: true }), 'reader.samples': () => [] } }));
+    const badge = await screen.findByTestId('status-demo');
+    expect(badge.textContent).toContain(en.status.demoBadge);
+    expect(badge.textContent).toContain(en.status.demoText);
+  });
+
+  it('says the core connection is lost, and reloads everything when it is back', async () => {
+    const api = new FakeApi();
+    const { connection, set } = controllableConnection('connected');
+    renderApp(api, connection);
+    await screen.findByTestId('status-connectivity');
+    expect(screen.queryByTestId('core-connection-lost')).toBeNull();
+    const loadsBefore = api.callsOf('status.get').length;
+
+    await set('reconnecting');
+    expect(screen.getByTestId('core-connection-lost').textContent).toContain(en.connection.lost);
+
+    api.handlers['status.get'] = () => status({ connectivity: { state: 'offline' } });
+    await set('connected');
+    expect(screen.queryByTestId('core-connection-lost')).toBeNull();
+    expect(api.callsOf('status.get').length).toBe(loadsBefore + 1);
+    expect(screen.getByTestId('status-connectivity').dataset.state).toBe('offline');
+  });
+});
+
+describe('no key screen', () => {
+  it('tells the user which address to open', () => {
+    render(<NoKeyScreen />);
+    expect(screen.getByTestId('no-key-screen').textContent).toContain(en.noKey.instruction);
+  });
+});
