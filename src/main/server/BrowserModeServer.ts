@@ -74,6 +74,8 @@ export async function startBrowserModeServer(options: BrowserModeServerOptions):
       res.end(req.method === 'HEAD' ? undefined : indexHtml);
       return;
     }
+    // Browsers ask for /favicon.ico whatever the page links: answer with the app's icon.
+    if (url.pathname === '/favicon.ico') req.url = '/favicon.svg';
     // The bundle is the same public code the desktop app ships; only the core's data is secret.
     assets(req, res, () => refuse(res, 404, 'Not found'));
   });

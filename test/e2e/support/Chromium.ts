@@ -44,6 +44,10 @@ export async function openChromium(viewport = { width: 1366, height: 768 }): Pro
     if (message.type() === 'error') problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(error.message));
+  // Console errors for failed loads do not name the URL; this does.
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.url()}`);
+  });
   return {
     browser: context.browser()!,
     page,

@@ -28,7 +28,8 @@ export function ReaderIndicators() {
           <span className="indicator__icon" aria-hidden="true">
             {reader.state === 'connected' ? '●' : '○'}
           </span>
-          <span className="indicator__label">{reader.name}</span>
+          {/* Hardware readers are named by their device; the software one speaks the desk's language. */}
+          <span className="indicator__label">{reader.kind === 'virtual' ? t('status.virtualReader') : reader.name}</span>
           <strong className="indicator__word">{t(`status.reader.${reader.state}`)}</strong>
         </li>
       ))}

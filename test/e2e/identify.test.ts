@@ -1,0 +1,129 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { generateDemoData, pickSampleWristbands } from '../../src/main/venue-manager-simulator';
+import type { SimulatorCustomer } from '../../src/main/venue-manager-simulator';
+import da from '../../src/renderer/src/i18n/locales/da.json';
+import en from '../../src/renderer/src/i18n/locales/en.json';
+import nl from '../../src/renderer/src/i18n/locales/nl.json';
+import { openChromium } from './support/Chromium';
+import type { ChromiumSession } from './support/Chromium';
+import { startServe } from './support/ServeProcess';
+import type { ServeProcess } from './support/ServeProcess';
+
+// The demo the app starts with is seeded (Core's default seed): the test knows who owns what.
+const demo = generateDemoData({ seed: 2026 });
+const samples = pickSampleWristbands(demo);
+const sample = (kind: string) => samples.find((s) => s.kind === kind)!;
+
+function ownerOf(customers: readonly SimulatorCustomer[], uid: string): string {
+  for (const customer of customers) {
+    for (const order of customer.orders) {
+      for (const product of order.digitalProducts) {
+        if (product.tokens.some((t) => t.uid === uid)) return customer.address.name;
+      }
+    }
+  }
+  throw new Error(`no owner for ${uid} in the demo data`);
+}
+
+const shots = '.tmp/e2e';
+let serve: ServeProcess;
+let chromium: ChromiumSession;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  serve = await startServe();
+  chromium = await openChromium();
+  page = chromium.page;
+});
+
+afterAll(async () => {
+  await chromium.close();
+  await serve.stop();
+});
+
+const text = async (testId: string) => (await page.getByTestId(testId).first().textContent())?.trim() ?? '';
+
+describe('browser mode, demo data (Chromium)', () => {
+  it('refuses the page without the access key', async () => {
+    const response = await page.goto(`${serve.origin}/`);
+    expect(response?.status()).toBe(403);
+    chromium.problems.length = 0; // that 403 was the point; from here on the page must be clean
+  });
+
+  it('loads the Identify view, labelled as demo', async () => {
+    await page.goto(serve.url);
+    await page.getByTestId('identify-idle').waitFor();
+    expect(await text('status-demo')).toContain(en.status.demoText);
+    expect(await text('status-reader')).toContain(en.status.virtualReader);
+    await page.screenshot({ path: `${shots}/identify-idle.png` });
+  });
+
+  it('a tap on the virtual reader shows the owner from the simulator', async () => {
+    const active = sample('active');
+    await page.getByTestId('virtual-sample-select').selectOption(active.uid);
+    await page.getByTestId('identify-owner-name').waitFor();
+    expect(await text('identify-owner-name')).toBe(ownerOf(demo, active.uid));
+    expect(await text('identify-uid')).toContain(active.uid);
+    expect(await page.getByTestId('token-status').first().getAttribute('data-state')).toBe('active');
+    expect(await page.getByTestId('product-validity').first().getAttribute('data-valid')).toBe('true');
+    await page.screenshot({ path: `${shots}/identify-owner.png` });
+  });
+
+  it('a blocked wristband and an invalidated product say so', async () => {
+    const blocked = sample('blocked');
+    await page.getByTestId('virtual-sample-select').selectOption(blocked.uid);
+    await page.waitForFunction((uid) => document.querySelector('[data-testid=identify-uid]')?.textContent?.includes(uid), blocked.uid);
+    expect(await text('identify-owner-name')).toBe(ownerOf(demo, blocked.uid));
+    expect(await page.getByTestId('token-status').first().getAttribute('data-state')).toBe('blocked');
+
+    const invalidated = sample('invalidated');
+    await page.getByTestId('virtual-sample-select').selectOption(invalidated.uid);
+    await page.waitForFunction((uid) => document.querySelector('[data-testid=identify-uid]')?.textContent?.includes(uid), invalidated.uid);
+    expect(await page.getByTestId('product-validity').first().getAttribute('data-valid')).toBe('false');
+  });
+
+  it('an unknown wristband gets the not-found state with its UID', async () => {
+    const unknown = sample('unknown');
+    await page.getByTestId('virtual-sample-select').selectOption(unknown.uid);
+    await page.getByTestId('identify-not-found').waitFor();
+    expect(await text('identify-not-found')).toContain(unknown.uid);
+  });
+
+  it('F2 taps again from the keyboard', async () => {
+    await page.getByTestId('virtual-sample-select').selectOption(sample('active').uid);
+    await page.getByTestId('identify-owner-name').waitFor();
+    await page.getByTestId('virtual-sample-select').selectOption(sample('unknown').uid);
+    await page.getByTestId('identify-not-found').waitFor();
+    await page.getByTestId('virtual-sample-select').selectOption(''); // any sample: the core picks in turn
+    await page.locator('body').press('F2');
+    await page.waitForFunction(() => document.querySelector('[data-testid=identify-not-found]') === null);
+  });
+
+  it('switches language to Danish and Dutch, at once and everywhere', async () => {
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('settings-language').selectOption('da');
+    await page.waitForFunction((label) => document.querySelector('[data-testid=nav-identify]')?.textContent?.includes(label), da.nav.identify);
+    expect(await text('status-demo')).toContain(da.status.demoText);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('da');
+    await page.screenshot({ path: `${shots}/settings-da.png` });
+
+    await page.getByTestId('settings-language').selectOption('nl');
+    await page.waitForFunction((label) => document.querySelector('[data-testid=nav-identify]')?.textContent?.includes(label), nl.nav.identify);
+    expect(await text('status-reader')).toContain(nl.status.virtualReader);
+
+    // The choice is stored by the core: a reload keeps it.
+    await page.reload();
+    await page.waitForFunction((label) => document.querySelector('[data-testid=nav-identify]')?.textContent?.includes(label), nl.nav.identify);
+    await page.getByTestId('settings-language').selectOption('auto');
+    await page.waitForFunction((label) => document.querySelector('[data-testid=nav-identify]')?.textContent?.includes(label), en.nav.identify);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('nav-identify').waitFor();
+  });
+
+  it('showed no console or page errors', () => {
+    expect(chromium.problems).toEqual([]);
+  });
+});
