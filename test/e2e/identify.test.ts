@@ -46,6 +46,14 @@ afterAll(async () => {
 
 const text = async (testId: string) => (await page.getByTestId(testId).first().textContent())?.trim() ?? '';
 
+/** Waits until the element with this test id shows the given text. */
+async function waitForText(testId: string, wanted: string): Promise<void> {
+  await page.waitForFunction(
+    ([id, needle]) => document.querySelector(`[data-testid=${id}]`)?.textContent.includes(needle) === true,
+    [testId, wanted] as const,
+  );
+}
+
 describe('browser mode, demo data (Chromium)', () => {
   it('refuses the page without the access key', async () => {
     const response = await page.goto(`${serve.origin}/`);
@@ -75,13 +83,13 @@ describe('browser mode, demo data (Chromium)', () => {
   it('a blocked wristband and an invalidated product say so', async () => {
     const blocked = sample('blocked');
     await page.getByTestId('virtual-sample-select').selectOption(blocked.uid);
-    await page.waitForFunction((uid) => document.querySelector('[data-testid=identify-uid]')?.textContent?.includes(uid), blocked.uid);
+    await waitForText('identify-uid', blocked.uid);
     expect(await text('identify-owner-name')).toBe(ownerOf(demo, blocked.uid));
     expect(await page.getByTestId('token-status').first().getAttribute('data-state')).toBe('blocked');
 
     const invalidated = sample('invalidated');
     await page.getByTestId('virtual-sample-select').selectOption(invalidated.uid);
-    await page.waitForFunction((uid) => document.querySelector('[data-testid=identify-uid]')?.textContent?.includes(uid), invalidated.uid);
+    await waitForText('identify-uid', invalidated.uid);
     expect(await page.getByTestId('product-validity').first().getAttribute('data-valid')).toBe('false');
   });
 
@@ -105,20 +113,20 @@ describe('browser mode, demo data (Chromium)', () => {
   it('switches language to Danish and Dutch, at once and everywhere', async () => {
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('settings-language').selectOption('da');
-    await page.waitForFunction((label) => document.querySelector('[data-testid=nav-identify]')?.textContent?.includes(label), da.nav.identify);
+    await waitForText('nav-identify', da.nav.identify);
     expect(await text('status-demo')).toContain(da.status.demoText);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('da');
     await page.screenshot({ path: `${shots}/settings-da.png` });
 
     await page.getByTestId('settings-language').selectOption('nl');
-    await page.waitForFunction((label) => document.querySelector('[data-testid=nav-identify]')?.textContent?.includes(label), nl.nav.identify);
+    await waitForText('nav-identify', nl.nav.identify);
     expect(await text('status-reader')).toContain(nl.status.virtualReader);
 
     // The choice is stored by the core: a reload keeps it.
     await page.reload();
-    await page.waitForFunction((label) => document.querySelector('[data-testid=nav-identify]')?.textContent?.includes(label), nl.nav.identify);
+    await waitForText('nav-identify', nl.nav.identify);
     await page.getByTestId('settings-language').selectOption('auto');
-    await page.waitForFunction((label) => document.querySelector('[data-testid=nav-identify]')?.textContent?.includes(label), en.nav.identify);
+    await waitForText('nav-identify', en.nav.identify);
     await page.keyboard.press('Escape');
     await page.getByTestId('nav-identify').waitFor();
   });

@@ -6,6 +6,7 @@ import { browserLanguages, resolveLanguage } from '../../i18n/resolveLanguage';
 import { useErrorText } from '../../i18n/useErrorText';
 import { useAppStore } from '../../store/StoreProvider';
 import { toAppError } from '../../transport/toAppError';
+import { StateMessage } from '../../ui/StateMessage';
 
 /** Language and theme: personal and harmless, so they apply and are stored the moment they change. */
 export function DisplaySettings({ settings }: { settings: Settings }) {
@@ -63,12 +64,7 @@ export function DisplaySettings({ settings }: { settings: Settings }) {
         </label>
       </div>
       {error !== null && (
-        <p className="state-line state-line--compact state--bad" role="alert">
-          <span className="state-line__icon" aria-hidden="true">
-            ✖
-          </span>
-          {errorText(error)}
-        </p>
+        <StateMessage tone="bad">{errorText(error)}</StateMessage>
       )}
     </section>
   );

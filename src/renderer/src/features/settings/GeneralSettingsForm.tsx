@@ -7,6 +7,7 @@ import { useAppStore } from '../../store/StoreProvider';
 import { toAppError } from '../../transport/toAppError';
 import { draftFromSettings, validateDraft, type DraftField, type SettingsDraft } from './settingsDraft';
 import { TextField } from './TextField';
+import { StateMessage } from '../../ui/StateMessage';
 
 type SaveOutcome =
   | { kind: 'idle' }
@@ -148,37 +149,12 @@ function SaveOutcomeMessage({ outcome, errorText }: { outcome: SaveOutcome; erro
     case 'saving':
       return null;
     case 'saved':
-      return (
-        <p className="state-line state-line--compact state--good" role="status" data-testid="settings-saved">
-          <span className="state-line__icon" aria-hidden="true">
-            ✔
-          </span>
-          {t('settings.saved')}
-        </p>
-      );
+      return <StateMessage tone="good" testId="settings-saved">{t('settings.saved')}</StateMessage>;
     case 'unchanged':
-      return (
-        <p className="state-line state-line--compact state--neutral" role="status">
-          {t('settings.unchanged')}
-        </p>
-      );
+      return <StateMessage tone="neutral">{t('settings.unchanged')}</StateMessage>;
     case 'invalid':
-      return (
-        <p className="state-line state-line--compact state--bad" role="alert" data-testid="settings-invalid">
-          <span className="state-line__icon" aria-hidden="true">
-            ✖
-          </span>
-          {t('settings.invalid')}
-        </p>
-      );
+      return <StateMessage tone="bad" testId="settings-invalid">{t('settings.invalid')}</StateMessage>;
     case 'failed':
-      return (
-        <p className="state-line state-line--compact state--bad" role="alert" data-testid="settings-error">
-          <span className="state-line__icon" aria-hidden="true">
-            ✖
-          </span>
-          {errorText(outcome.error)}
-        </p>
-      );
+      return <StateMessage tone="bad" testId="settings-error">{errorText(outcome.error)}</StateMessage>;
   }
 }

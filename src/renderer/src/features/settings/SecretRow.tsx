@@ -6,6 +6,7 @@ import { secretEnvironmentVariables, type SecretName } from '../../../../shared/
 import { useErrorText } from '../../i18n/useErrorText';
 import { useAppStore } from '../../store/StoreProvider';
 import { toAppError } from '../../transport/toAppError';
+import { StateMessage } from '../../ui/StateMessage';
 
 type SecretOutcome =
   | { kind: 'idle' }
@@ -99,31 +100,10 @@ function SecretOutcomeMessage({ outcome, errorText }: { outcome: SecretOutcome; 
       return null;
     case 'saved':
     case 'cleared':
-      return (
-        <p className="state-line state-line--compact state--good" role="status">
-          <span className="state-line__icon" aria-hidden="true">
-            ✔
-          </span>
-          {outcome.kind === 'saved' ? t('settings.secrets.saved') : t('settings.secrets.cleared')}
-        </p>
-      );
+      return <StateMessage tone="good">{outcome.kind === 'saved' ? t('settings.secrets.saved') : t('settings.secrets.cleared')}</StateMessage>;
     case 'invalid':
-      return (
-        <p className="state-line state-line--compact state--bad" role="alert">
-          <span className="state-line__icon" aria-hidden="true">
-            ✖
-          </span>
-          {t('settings.secrets.invalid')}
-        </p>
-      );
+      return <StateMessage tone="bad">{t('settings.secrets.invalid')}</StateMessage>;
     case 'failed':
-      return (
-        <p className="state-line state-line--compact state--bad" role="alert">
-          <span className="state-line__icon" aria-hidden="true">
-            ✖
-          </span>
-          {errorText(outcome.error)}
-        </p>
-      );
+      return <StateMessage tone="bad">{errorText(outcome.error)}</StateMessage>;
   }
 }

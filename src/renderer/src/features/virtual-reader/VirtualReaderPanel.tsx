@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useErrorText } from '../../i18n/useErrorText';
 import { useAppStore } from '../../store/StoreProvider';
+import { StateMessage } from '../../ui/StateMessage';
 
 /**
  * The demo's stand-in for a reader. It only asks the core to tap; the answer comes back as a
@@ -63,12 +64,7 @@ export function VirtualReaderPanel() {
       </label>
       <p className="field__hint">{t('virtualReader.hint')}</p>
       {error !== null && (
-        <p className="state-line state-line--compact state--bad" role="alert">
-          <span className="state-line__icon" aria-hidden="true">
-            ✖
-          </span>
-          {errorText(error)}
-        </p>
+        <StateMessage tone="bad">{errorText(error)}</StateMessage>
       )}
     </aside>
   );
