@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, ipcMain, safeStorage } from 'electron';
+import type { BrowserWindow } from 'electron';
 import { version } from '../../package.json';
 import { startCore } from './core/Core';
 import type { Core } from './core/Core';
@@ -21,33 +22,42 @@ const location: RendererLocation = {
 };
 
 let core: Core | undefined;
+let mainWindow: BrowserWindow | undefined;
 
-if (!app.requestSingleInstanceLock()) app.quit();
-
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-});
-
-app
-  .whenReady()
-  .then(async () => {
-    denyAllPermissions();
-    core = await startCore({
-      dataDir: app.getPath('userData'),
-      secrets: (db) => EncryptedSecretStore.open(db, safeStorageCipher(safeStorage, process.platform), Date.now),
-      appVersion: version,
-      systemLocale: app.getLocale(),
-      log: consoleLog,
-    });
-    registerIpc(ipcMain, core, location);
-    const window = createMainWindow(join(here, '../preload/index.cjs'), location);
-    forwardEvents(core, window.webContents);
-  })
-  .catch((error: unknown) => {
-    consoleLog.error('Wristdesk could not start', error);
-    app.exit(1);
+async function start(): Promise<void> {
+  denyAllPermissions();
+  core = await startCore({
+    dataDir: app.getPath('userData'),
+    secrets: (db) => EncryptedSecretStore.open(db, safeStorageCipher(safeStorage, process.platform), Date.now),
+    appVersion: version,
+    systemLocale: app.getLocale(),
+    log: consoleLog,
   });
+  registerIpc(ipcMain, core, location);
+  mainWindow = createMainWindow(join(here, '../preload/index.cjs'), location);
+  forwardEvents(core, mainWindow.webContents);
+}
 
-app.on('window-all-closed', () => {
-  void (core?.close() ?? Promise.resolve()).finally(() => app.quit());
-});
+// One desk, one database writer: a second start only brings the running window forward.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow === undefined) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+  app.on('window-all-closed', () => {
+    void (core?.close() ?? Promise.resolve()).finally(() => app.quit());
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      consoleLog.error('Wristdesk could not start', error);
+      app.exit(1);
+    });
+}

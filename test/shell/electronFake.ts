@@ -43,6 +43,11 @@ export class FakeBrowserWindow {
     return this;
   }
   show(): void {}
+  isMinimized(): boolean {
+    return false;
+  }
+  restore(): void {}
+  focus(): void {}
   loadFile(file: string): Promise<void> {
     this.loaded = { file };
     return Promise.resolve();
