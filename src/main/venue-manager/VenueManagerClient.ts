@@ -72,11 +72,40 @@ export class VenueManagerClient {
 
   /** GET /products/{id}: the complete history of one digital product. */
   async productHistory(digitalProductId: number): Promise<ProductHistory> {
-    if (!Number.isSafeInteger(digitalProductId) || digitalProductId < 0) {
-      throw new AppError('INVALID_REQUEST', 'A digital product id is a whole number');
-    }
-    const response = await this.get(`/products/${digitalProductId}`);
+    const response = await this.get(`/products/${productSegment(digitalProductId)}`);
     return this.parse(response, WireProductHistory);
+  }
+
+  /** POST /products/{id}/tokens?uid=: attaches a wristband to a product without an active one. */
+  async addToken(digitalProductId: number, uid: string, reason: string): Promise<void> {
+    const query = new URLSearchParams({ uid: requireText(uid, 'VM_NO_UID', 'A wristband UID is needed') });
+    await this.write('POST', `/products/${productSegment(digitalProductId)}/tokens?${query.toString()}`, {
+      reason: requireReason(reason),
+    });
+  }
+
+  /** DELETE /products/{id}/tokens/{uid}: blocks a wristband (lost, stolen). */
+  async blockToken(digitalProductId: number, uid: string, reason: string): Promise<void> {
+    const token = encodeURIComponent(requireText(uid, 'VM_NO_UID', 'A wristband UID is needed'));
+    await this.write('DELETE', `/products/${productSegment(digitalProductId)}/tokens/${token}`, {
+      reason: requireReason(reason),
+    });
+  }
+
+  /** PUT /products/{id}/tokens/{uid}?newUid=: blocks the old wristband and attaches the new one. */
+  async replaceToken(digitalProductId: number, uid: string, newUid: string, reason: string): Promise<void> {
+    const token = encodeURIComponent(requireText(uid, 'VM_NO_UID', 'The old wristband UID is needed'));
+    const query = new URLSearchParams({ newUid: requireText(newUid, 'VM_NO_NEW_UID', 'The new wristband UID is needed') });
+    await this.write('PUT', `/products/${productSegment(digitalProductId)}/tokens/${token}?${query.toString()}`, {
+      reason: requireReason(reason),
+    });
+  }
+
+  /** POST /products/{id}/comment: an internal note on an active product. */
+  async comment(digitalProductId: number, comment: string): Promise<void> {
+    await this.write('POST', `/products/${productSegment(digitalProductId)}/comment`, {
+      comment: requireText(comment, 'VM_EMPTY_COMMENT', 'A comment cannot be empty'),
+    });
   }
 
   async close(): Promise<void> {
@@ -97,6 +126,20 @@ export class VenueManagerClient {
         await (this.options.sleep ?? delay)(Math.floor((this.options.random ?? Math.random)() * cap));
       }
     }
+  }
+
+  /**
+   * Sent once: the API has no idempotency keys, so a write whose answer was lost must be checked
+   * against the server's state (the outbox does that), never blindly repeated here.
+   */
+  private async write(method: 'POST' | 'PUT' | 'DELETE', pathAndQuery: string, body: Record<string, string>): Promise<void> {
+    const response = await this.send({
+      method,
+      url: this.base + pathAndQuery,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (response.status < 200 || response.status >= 300) throw errorFromResponse(response.status, response.body);
   }
 
   private async send(req: HttpRequest): Promise<HttpResponse> {
@@ -141,6 +184,25 @@ export class VenueManagerClient {
     }
     return result.data;
   }
+}
+
+function productSegment(id: number): string {
+  if (!Number.isSafeInteger(id) || id < 0) throw new AppError('INVALID_REQUEST', 'A digital product id is a whole number');
+  return String(id);
+}
+
+function requireText(value: string, code: 'VM_NO_UID' | 'VM_NO_NEW_UID' | 'VM_EMPTY_COMMENT', message: string): string {
+  const trimmed = value.trim();
+  if (trimmed === '') throw new AppError(code, message);
+  return trimmed;
+}
+
+/** The API takes the reason as optional; the desk always gives one, for the audit and the server. */
+function requireReason(reason: string): string {
+  const trimmed = reason.trim();
+  if (trimmed === '') throw new AppError('INVALID_REQUEST', 'A reason is needed', { field: 'reason' });
+  if (trimmed.length > 1000) throw new AppError('INVALID_REQUEST', 'The reason is longer than 1000 characters', { field: 'reason' });
+  return trimmed;
 }
 
 function delay(ms: number): Promise<void> {
