@@ -41,9 +41,10 @@ const measureTap = `async (wanted) => {
     (document.querySelector('[data-testid=identify-uid]')?.textContent?.includes(wanted) ?? false) &&
     document.querySelector('[data-testid=identify-owner-name]') !== null;
   const started = performance.now();
-  await new Promise((resolve) => {
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('owner of ' + wanted + ' not shown within 10 s')), 10000);
     const observer = new MutationObserver(() => {
-      if (shown()) { observer.disconnect(); resolve(); }
+      if (shown()) { observer.disconnect(); clearTimeout(timer); resolve(); }
     });
     observer.observe(document.body, { subtree: true, childList: true, characterData: true });
     select.value = wanted;

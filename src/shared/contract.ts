@@ -127,9 +127,8 @@ export const WireEvent = z.object({ event: z.string(), payload: z.unknown() });
 export type WireEvent = z.infer<typeof WireEvent>;
 
 /** The IPC result envelope: errors are returned, not thrown, so codes survive Electron's IPC. */
-export type Outcome = { ok: true; result: unknown } | { ok: false; error: WireError };
-
 export const Outcome = z.union([
   z.object({ ok: z.literal(true), result: z.unknown() }),
   z.object({ ok: z.literal(false), error: WireError }),
 ]);
+export type Outcome = z.infer<typeof Outcome>;

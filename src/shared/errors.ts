@@ -50,6 +50,16 @@ export const WireError = z.object({
 });
 export type WireError = z.infer<typeof WireError>;
 
+/** A validation problem as the UI and logs show it: where, and what. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export function fieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+}
+
 /** An error that crosses the contract: a code the UI can explain, plus an English message for logs. */
 export class AppError extends Error {
   readonly code: ErrorCode;

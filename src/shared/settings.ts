@@ -87,7 +87,8 @@ export const SettingsProblem = z.object({ key: z.string(), message: z.string() }
 
 export const SettingsView = z.object({
   settings: Settings,
-  secrets: z.record(SecretName, z.object({ set: z.boolean() })),
+  /** unreadable: stored, but the OS keyring can no longer decrypt it (enter it again). */
+  secrets: z.record(SecretName, z.object({ set: z.boolean(), unreadable: z.boolean().optional() })),
   secretStore: SecretStoreInfo,
   /** Stored values that failed validation: defaults are used, the stored row is kept. */
   problems: z.array(SettingsProblem),

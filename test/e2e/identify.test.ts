@@ -107,7 +107,12 @@ describe('browser mode, demo data (Chromium)', () => {
     await page.getByTestId('identify-not-found').waitFor();
     await page.getByTestId('virtual-sample-select').selectOption(''); // any sample: the core picks in turn
     await page.locator('body').press('F2');
-    await page.waitForFunction(() => document.querySelector('[data-testid=identify-not-found]') === null);
+    // A new tap answered: a sample other than the unknown one is on screen.
+    const others = samples.filter((s) => s.kind !== 'unknown').map((s) => s.uid);
+    await page.waitForFunction(
+      (uids) => uids.some((uid) => document.querySelector('[data-testid=identify-uid]')?.textContent.includes(uid) === true),
+      others,
+    );
   });
 
   it('switches language to Danish and Dutch, at once and everywhere', async () => {

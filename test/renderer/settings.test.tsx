@@ -116,6 +116,16 @@ describe('settings', () => {
     expect(states).toEqual(['●set', '○not set', '○not set']);
   });
 
+  it('says when a stored secret can no longer be decrypted', async () => {
+    const view = settingsView();
+    view.secrets['venueManager.basicPassword'] = { set: true, unreadable: true };
+    renderApp(new FakeApi({ settings: view }));
+    await openSettings();
+    const states = within(screen.getByTestId('settings-secrets')).getAllByTestId('secret-state');
+    expect(states.map((state) => state.getAttribute('data-state'))).toEqual(['set', 'unreadable', 'not-set']);
+    expect(states[1]!.textContent).toContain(en.settings.secrets.unreadable);
+  });
+
   it('stores and clears a secret when the store is writable, and warns without a keyring', async () => {
     const api = new FakeApi({
       settings: settingsView({ secretStore: { kind: 'safeStorage', writable: true, warning: 'no-keyring' } }),

@@ -60,11 +60,13 @@ export class FakeBrowserWindow {
 
 export function makeElectronFake(userData: string) {
   const handlers = new Map<string, Listener>();
+  const appListeners = new Map<string, Listener>();
   let permissionHandler: Listener | undefined;
   let readyResolve: () => void = () => {};
   const ready = new Promise<void>((resolve) => (readyResolve = resolve));
   return {
     handlers,
+    appListener: (event: string) => appListeners.get(event),
     permission: () => permissionHandler,
     makeReady: () => readyResolve(),
     module: {
@@ -73,7 +75,7 @@ export function makeElectronFake(userData: string) {
         requestSingleInstanceLock: vi.fn(() => true),
         quit: vi.fn(),
         exit: vi.fn(),
-        on: vi.fn(),
+        on: vi.fn((event: string, listener: Listener) => appListeners.set(event, listener)),
         whenReady: () => ready,
         getPath: vi.fn(() => userData),
         getLocale: () => 'da-DK',

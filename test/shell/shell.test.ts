@@ -82,6 +82,14 @@ describe('Electron main wiring (mocked electron)', async () => {
     expect(decision).toHaveBeenCalledWith(false);
   });
 
+  it('a second start brings the running window forward', () => {
+    const focus = vi.spyOn(window, 'focus');
+    const secondInstance = fake.appListener('second-instance');
+    expect(secondInstance).toBeDefined();
+    secondInstance!();
+    expect(focus).toHaveBeenCalled();
+  });
+
   it('keeps secrets as safeStorage ciphertext', async () => {
     await invoke({ senderFrame: { url: ownUrl, parent: null } }, 'secrets.set', { name: 'venueManager.bearerToken', value: 'tok-SECRET-42' });
     const view = (await invoke({ senderFrame: { url: ownUrl, parent: null } }, 'settings.get', {})) as {
@@ -91,8 +99,11 @@ describe('Electron main wiring (mocked electron)', async () => {
     expect(view.result.secrets['venueManager.bearerToken']).toEqual({ set: true });
     const { default: Sqlite } = await import('better-sqlite3');
     const db = new Sqlite(join(userData.path, 'wristdesk.sqlite'), { readonly: true });
-    const stored = db.prepare('SELECT group_concat(value) FROM settings').pluck().get() as string;
+    const stored = db.prepare("SELECT value FROM settings WHERE key = 'secret:venueManager.bearerToken'").pluck().get() as string;
     db.close();
-    expect(stored).not.toContain('tok-SECRET-42');
+    // What is stored is exactly what safeStorage produced (the fake reverses the bytes).
+    const { ciphertext } = JSON.parse(stored) as { ciphertext: string };
+    expect(Buffer.from(ciphertext, 'base64')).toEqual(Buffer.from('tok-SECRET-42').reverse());
+    expect(Buffer.from(ciphertext, 'base64').toString()).not.toContain('tok-SECRET-42');
   });
 });

@@ -42,7 +42,7 @@ export interface Core {
 export async function startCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? Date.now;
   const db = openStore(options.dataDir);
-  const events = new EventBus();
+  const events = new EventBus((error) => options.log.error('an event listener failed', error));
   let secrets: SecretStore;
   try {
     secrets = await options.secrets(db);
@@ -69,7 +69,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     return {
       demo: venueManager.demo,
       connectivity: connectivity.current(),
-      readers: [virtualReader.status()],
+      // The virtual reader is the demo's hand; a configured desk lists only real readers.
+      readers: venueManager.demo ? [virtualReader.status()] : [],
     };
   }
 
@@ -79,7 +80,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       settings,
       problems,
       secretStore: secrets.info(),
-      secrets: Object.fromEntries(secretNames.map((name) => [name, { set: secrets.has(name) }])) as SettingsView['secrets'],
+      secrets: Object.fromEntries(
+        secretNames.map((name) => [name, secrets.unreadable(name) ? { set: true, unreadable: true } : { set: secrets.has(name) }]),
+      ) as SettingsView['secrets'],
     };
   }
 

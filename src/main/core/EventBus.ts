@@ -4,13 +4,16 @@ import type { AnyEvent, EventName, EventPayload } from '../../shared/contract';
 export class EventBus {
   private readonly listeners = new Set<(event: AnyEvent) => void>();
 
+  constructor(private readonly onListenerError: (error: unknown) => void = () => {}) {}
+
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
     const message = { event, payload } as AnyEvent;
     for (const listener of this.listeners) {
       try {
         listener(message);
-      } catch {
+      } catch (error) {
         // One broken listener (a closed socket) must not starve the others.
+        this.onListenerError(error);
       }
     }
   }

@@ -1,6 +1,6 @@
 import { isMethodName, methods } from '../../shared/contract';
 import type { MethodName, Outcome, ParsedParams, Result } from '../../shared/contract';
-import { AppError } from '../../shared/errors';
+import { AppError, fieldIssues } from '../../shared/errors';
 
 export type Handlers = { [M in MethodName]: (params: ParsedParams<M>) => Promise<Result<M>> };
 
@@ -30,7 +30,7 @@ export async function dispatch(
       error: {
         code: 'INVALID_REQUEST',
         message: `Invalid parameters for ${method}`,
-        details: { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) },
+        details: { issues: fieldIssues(parsed.error) },
       },
     };
   }

@@ -70,6 +70,11 @@ export class EncryptedSecretStore implements SecretStore {
     return this.loaded.has(name);
   }
 
+  unreadable(name: SecretName): boolean {
+    const entry = this.loaded.get(name);
+    return entry !== undefined && 'error' in entry;
+  }
+
   async set(name: SecretName, value: string): Promise<void> {
     const ciphertext = (await this.cipher.encrypt(value)).toString('base64');
     this.upsert.run(rowKey(name), JSON.stringify({ ciphertext }), this.now());

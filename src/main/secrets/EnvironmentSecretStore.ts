@@ -23,6 +23,10 @@ export class EnvironmentSecretStore implements SecretStore {
     return this.get(name) !== undefined;
   }
 
+  unreadable(): boolean {
+    return false;
+  }
+
   set(name: SecretName): Promise<never> {
     return Promise.reject(readonly(name));
   }

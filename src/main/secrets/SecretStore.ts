@@ -5,6 +5,8 @@ export interface SecretStore {
   info(): SecretStoreInfo;
   get(name: SecretName): string | undefined;
   has(name: SecretName): boolean;
+  /** Stored but not decryptable (the keyring changed): the admin must enter it again. */
+  unreadable(name: SecretName): boolean;
   /** Rejects with AppError SECRET_STORE_READONLY where secrets come from the environment. */
   set(name: SecretName, value: string): Promise<void>;
   clear(name: SecretName): Promise<void>;

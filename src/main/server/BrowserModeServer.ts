@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import type { Duplex } from 'node:stream';
 import sirv from 'sirv';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -56,17 +56,20 @@ export async function startBrowserModeServer(options: BrowserModeServerOptions):
     dev: false,
     etag: true,
     dotfiles: false,
+    // No "/index" → index.html guessing: the page is served only by the key check below.
+    extensions: [],
     setHeaders: (res: ServerResponse) => applyHeaders(res),
   });
   let port = 0;
   const allowedHosts = (): string[] => [`${loopback}:${port}`, `localhost:${port}`];
 
   const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', `http://${loopback}`);
+    const target = requestTarget(req.url);
+    if (target === undefined) return refuse(res, 400, 'Bad request');
     if (!allowedHosts().includes(req.headers.host ?? '')) return refuse(res, 421, 'Unknown host');
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed');
-    if (url.pathname === '/' || url.pathname === '/index.html') {
-      if (!key.matches(url.searchParams.get('key'))) {
+    if (target.path === '/' || target.path === '/index.html') {
+      if (!key.matches(target.query.get('key'))) {
         return refuse(res, 403, 'Open the address printed by "npm run serve": it carries the access key.');
       }
       applyHeaders(res);
@@ -74,8 +77,9 @@ export async function startBrowserModeServer(options: BrowserModeServerOptions):
       res.end(req.method === 'HEAD' ? undefined : indexHtml);
       return;
     }
-    // Browsers ask for /favicon.ico whatever the page links: answer with the app's icon.
-    if (url.pathname === '/favicon.ico') req.url = '/favicon.svg';
+    // sirv sees exactly the path that was checked. Browsers ask for /favicon.ico whatever the
+    // page links: answer with the app's icon.
+    req.url = target.path === '/favicon.ico' ? '/favicon.svg' : encodeURI(target.path);
     // The bundle is the same public code the desktop app ships; only the core's data is secret.
     assets(req, res, () => refuse(res, 404, 'Not found'));
   });
@@ -83,10 +87,17 @@ export async function startBrowserModeServer(options: BrowserModeServerOptions):
   const sockets = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? 1024 * 1024 });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', `http://${loopback}`);
+    // Node drops its own error listener on upgrade: a client reset would otherwise crash us.
+    socket.on('error', () => socket.destroy());
+    const target = requestTarget(req.url);
     const origin = req.headers.origin;
     const sameOrigin = origin !== undefined && allowedHosts().some((host) => origin === `http://${host}`);
-    if (url.pathname !== '/ws' || !allowedHosts().includes(req.headers.host ?? '') || !sameOrigin || !key.matches(url.searchParams.get('key'))) {
+    if (
+      target?.path !== '/ws' ||
+      !allowedHosts().includes(req.headers.host ?? '') ||
+      !sameOrigin ||
+      !key.matches(target.query.get('key'))
+    ) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
@@ -143,6 +154,27 @@ async function answer(ws: WebSocket, core: Core, data: RawData, isBinary: boolea
     ? { id: frame.id, ok: true, result: outcome.result }
     : { id: frame.id, ok: false, error: outcome.error };
   if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(response));
+}
+
+/**
+ * The request target as the checks must see it: percent-decoded and normalised ("//a", "/a/../b",
+ * "/%69ndex.html" are what they resolve to). Anything that is not an origin-form path is refused.
+ */
+function requestTarget(raw: string | undefined): { path: string; query: URLSearchParams } | undefined {
+  const value = raw ?? '/';
+  if (!value.startsWith('/')) return undefined;
+  const queryStart = value.indexOf('?');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(queryStart === -1 ? value : value.slice(0, queryStart));
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return undefined;
+  return {
+    path: posix.normalize(decoded),
+    query: new URLSearchParams(queryStart === -1 ? '' : value.slice(queryStart + 1)),
+  };
 }
 
 function applyHeaders(res: ServerResponse): void {

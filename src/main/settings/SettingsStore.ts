@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { AppError } from '../../shared/errors';
+import { AppError, fieldIssues } from '../../shared/errors';
 import { Settings, SettingsPatch, defaultSettings } from '../../shared/settings';
 import type { SettingsKey } from '../../shared/settings';
 
@@ -62,7 +62,7 @@ export class SettingsStore {
     const result = SettingsPatch.safeParse(patch);
     if (!result.success) {
       throw new AppError('INVALID_SETTINGS', 'Settings were refused', {
-        issues: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        issues: fieldIssues(result.error),
       });
     }
     const at = this.now();

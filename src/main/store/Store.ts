@@ -26,9 +26,10 @@ export function openStore(dataDir: string): Database {
 }
 
 export function configure(db: Database): void {
+  // Browser mode and the Electron app may share a data folder; wait for the other writer
+  // (first, so that even the switch to WAL waits).
+  db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  // Browser mode and the Electron app may share a data folder; wait for the other writer.
-  db.pragma('busy_timeout = 5000');
 }

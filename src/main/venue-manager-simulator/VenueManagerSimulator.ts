@@ -33,6 +33,8 @@ export interface VenueManagerSimulatorOptions {
   auth?: SimulatorAuth;
   /** Default '/api/digital_product'. */
   basePath?: string;
+  /** Default true (tests read the log). The demo turns it off: a day of taps must not fill memory. */
+  recordRequests?: boolean;
 }
 
 export interface RecordedRequest {
@@ -88,6 +90,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 export class VenueManagerSimulator {
   /** Every request received, refused ones included, in arrival order. */
   readonly requests: RecordedRequest[] = [];
+  private readonly recordRequests: boolean;
 
   private readonly store: SimulatorStore;
   private readonly clock: () => Date;
@@ -111,6 +114,7 @@ export class VenueManagerSimulator {
     const basePath = (options.basePath ?? '/api/digital_product').replace(/\/+$/, '');
     if (basePath !== '' && !basePath.startsWith('/')) throw new Error(`basePath must start with "/": ${basePath}`);
     this.basePath = basePath;
+    this.recordRequests = options.recordRequests ?? true;
   }
 
   /** Listens on 127.0.0.1 only (never all interfaces); resolves to the API base URL. */
@@ -182,7 +186,7 @@ export class VenueManagerSimulator {
           : this.error(500, `Simulator failure: ${error instanceof Error ? error.message : String(error)}`);
     }
     // Recorded before the response goes out, so a client that awaited it finds the record.
-    this.requests.push({
+    if (this.recordRequests) this.requests.push({
       method,
       path: url.pathname,
       query,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError } from '../../shared/errors';
+import { AppError, fieldIssues } from '../../shared/errors';
 import { SearchCriteria, searchCriteriaOrder } from '../../shared/search';
 import { errorFromResponse } from './ErrorBody';
 import { HttpTransport } from './HttpTransport';
@@ -46,13 +46,18 @@ export class VenueManagerClient {
     );
   }
 
+  /** Where requests go (without a trailing slash). */
+  get baseUrl(): string {
+    return this.base;
+  }
+
   /** GET /products: customers with their orders and digital products. */
   async search(criteria: SearchCriteria): Promise<WireCustomer[]> {
     const parsed = SearchCriteria.safeParse(criteria);
     if (!parsed.success) {
       const noCriteria = parsed.error.issues.some((issue) => issue.message.startsWith('at least one'));
       throw new AppError(noCriteria ? 'VM_NO_CRITERIA' : 'INVALID_REQUEST', parsed.error.issues[0]?.message ?? 'invalid search', {
-        issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        issues: fieldIssues(parsed.error),
       });
     }
     const query = new URLSearchParams();
@@ -179,7 +184,7 @@ export class VenueManagerClient {
     const result = schema.safeParse(json);
     if (!result.success) {
       throw new AppError('BAD_RESPONSE', 'Venue Manager sent data of an unexpected shape', {
-        issues: result.error.issues.slice(0, 5).map((i) => ({ path: i.path.join('.'), message: i.message })),
+        issues: fieldIssues(result.error).slice(0, 5),
       });
     }
     return result.data;

@@ -23,7 +23,7 @@ export class VenueManagerConnection {
   private samples: SampleWristband[] = [];
   private demoUrl = '';
   private configuredFor = '';
-  private settings: Settings['venueManager'] | undefined;
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: VenueManagerConnectionOptions) {}
 
@@ -40,37 +40,50 @@ export class VenueManagerConnection {
     return this.client;
   }
 
-  /** Applies settings; a no-op when nothing relevant changed. */
-  async configure(settings: Settings['venueManager']): Promise<void> {
-    const key = JSON.stringify(settings);
-    if (key === this.configuredFor && this.client !== undefined) return;
-    this.configuredFor = key;
-    this.settings = settings;
-    await this.client?.close();
-    if (settings.baseUrl === '') {
-      const baseUrl = await this.startDemo();
-      this.client = new VenueManagerClient({ baseUrl, authHeaders: () => ({}), onOutcome: this.options.onOutcome });
-      return;
-    }
-    await this.stopDemo();
-    this.client = new VenueManagerClient({
-      baseUrl: settings.baseUrl,
-      authHeaders: () => (this.settings === undefined ? {} : venueManagerAuthHeaders(this.settings, this.options.secrets)),
-      onOutcome: this.options.onOutcome,
-    });
+  /**
+   * Applies settings; a no-op when nothing relevant changed. Calls run one after another (two
+   * quick saves must end on the last one), and the new client is in place before the old one
+   * closes, so a lookup in between never meets a closed client.
+   */
+  configure(settings: Settings['venueManager']): Promise<void> {
+    const next = this.queue.then(() => this.apply(settings));
+    this.queue = next.catch(() => undefined);
+    return next;
   }
 
   async close(): Promise<void> {
-    await this.client?.close();
+    await this.queue;
+    const client = this.client;
     this.client = undefined;
+    await client?.close();
     await this.stopDemo();
+  }
+
+  private async apply(settings: Settings['venueManager']): Promise<void> {
+    const key = JSON.stringify(settings);
+    if (key === this.configuredFor && this.client !== undefined) return;
+    const previous = this.client;
+    if (settings.baseUrl === '') {
+      const baseUrl = await this.startDemo();
+      this.client = new VenueManagerClient({ baseUrl, authHeaders: () => ({}), onOutcome: this.options.onOutcome });
+    } else {
+      const auth = settings;
+      this.client = new VenueManagerClient({
+        baseUrl: settings.baseUrl,
+        authHeaders: () => venueManagerAuthHeaders(auth, this.options.secrets),
+        onOutcome: this.options.onOutcome,
+      });
+    }
+    this.configuredFor = key;
+    await previous?.close();
+    if (settings.baseUrl !== '') await this.stopDemo();
   }
 
   private async startDemo(): Promise<string> {
     if (this.simulator === undefined) {
       const data = generateDemoData({ seed: this.options.demoSeed });
       this.samples = pickSampleWristbands(data);
-      this.simulator = new VenueManagerSimulator({ data, errorBodyStyle: 'documented' });
+      this.simulator = new VenueManagerSimulator({ data, errorBodyStyle: 'documented', recordRequests: false });
       this.demoUrl = await this.simulator.start(0);
     }
     return this.demoUrl;

@@ -13,12 +13,15 @@ import { startTestCore } from '../../support/startTestCore';
 const key = new AccessKey('test-key-0123456789');
 let server: BrowserModeServer;
 let stopCore: () => Promise<void>;
-const renderer = makeTempDir();
+const root = makeTempDir();
+const renderer = { path: join(root.path, 'renderer') };
+const sentinel = 'SENTINEL-OUTSIDE-RENDERER';
 
 beforeAll(async () => {
+  mkdirSync(join(renderer.path, 'assets'), { recursive: true });
   writeFileSync(join(renderer.path, 'index.html'), '<!doctype html><title>Wristdesk</title>');
-  mkdirSync(join(renderer.path, 'assets'));
   writeFileSync(join(renderer.path, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(root.path, 'secret.txt'), sentinel);
   const started = await startTestCore();
   stopCore = started.stop;
   server = await startBrowserModeServer({ core: started.core, rendererDir: renderer.path, port: 0, accessKey: key, maxMessageBytes: 4096 });
@@ -27,8 +30,27 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
   await stopCore();
-  renderer.remove();
+  root.remove();
 });
+
+/** Sends bytes as they are (fetch would normalise the path) and returns what came back. */
+function raw(request: string, options: { reset?: boolean } = {}): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port: server.port });
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+    socket.on('error', () => resolve(answer));
+    socket.on('close', () => resolve(answer));
+    socket.on('connect', () => {
+      socket.write(request);
+      if (options.reset === true) socket.resetAndDestroy();
+      else setTimeout(() => socket.end(), 200);
+    });
+  });
+}
+
+const get = (target: string, host = `127.0.0.1:${server.port}`) =>
+  raw(`GET ${target} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
 
 const origin = () => `http://127.0.0.1:${server.port}`;
 
@@ -36,7 +58,8 @@ function openSocket(options: { key?: string; origin?: string; host?: string } = 
   const query = options.key === undefined ? '' : `?key=${encodeURIComponent(options.key)}`;
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws${query}`, {
-      origin: options.origin ?? origin(),
+      // An empty origin means "send no Origin header at all".
+      ...(options.origin === '' ? {} : { origin: options.origin ?? origin() }),
       headers: options.host === undefined ? {} : { host: options.host },
     });
     ws.once('open', () => resolve(ws));
@@ -89,10 +112,33 @@ describe('browser-mode server', () => {
     expect(await page.text()).toContain('Wristdesk');
   });
 
-  it('serves assets and refuses paths outside the renderer', async () => {
+  it('serves assets and nothing outside the renderer folder', async () => {
     expect((await fetch(`${origin()}/assets/app.js`)).status).toBe(200);
-    expect((await fetch(`${origin()}/../package.json`)).status).toBe(404);
-    expect((await fetch(`${origin()}/%2e%2e/%2e%2e/etc/passwd`)).status).toBe(404);
+    for (const target of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/../../secret.txt', '/..%2fsecret.txt', '/%2e%2e%5csecret.txt']) {
+      const answer = await get(target);
+      expect(answer, target).not.toContain(sentinel);
+      expect(answer, target).toMatch(/^HTTP\/1\.1 (400|404)/);
+    }
+  });
+
+  it('never serves the page without the key, however the path is spelt', async () => {
+    for (const target of ['/index', '/%69ndex.html', '//index.html', '/assets/../index.html', '/./', '/index.html?key=wrong']) {
+      const answer = await get(target);
+      expect(answer, target).not.toContain('<title>Wristdesk');
+    }
+    expect(await get(`/%69ndex.html?key=${key.value}`)).toMatch(/^HTTP\/1\.1 200/);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding) with 421', async () => {
+    expect(await get(`/?key=${key.value}`, `evil.example:${server.port}`)).toMatch(/^HTTP\/1\.1 421/);
+  });
+
+  it('survives a malformed request line and clients that reset after a refused upgrade', async () => {
+    await raw('GET http://[ HTTP/1.1\r\nHost: x\r\n\r\n');
+    for (let i = 0; i < 20; i++) {
+      await raw(`GET /ws?key=wrong HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`, { reset: true });
+    }
+    expect((await fetch(server.url)).status).toBe(200);
   });
 
   it('refuses a WebSocket without the key, with a wrong key, a foreign Origin or Host', async () => {
@@ -100,6 +146,7 @@ describe('browser-mode server', () => {
     await expect(openSocket({ key: 'wrong' })).rejects.toThrow('refused 403');
     await expect(openSocket({ key: key.value, origin: 'http://evil.example' })).rejects.toThrow('refused 403');
     await expect(openSocket({ key: key.value, host: `evil.example:${server.port}` })).rejects.toThrow('refused 403');
+    await expect(openSocket({ key: key.value, origin: '' })).rejects.toThrow('refused 403');
   });
 
   it('answers contract requests and pushes events', async () => {

@@ -96,6 +96,7 @@ describe('secret stores', () => {
     const broken: SecretCipher = { ...xorCipher, decrypt: () => Promise.reject(new Error('key changed')) };
     const store = await EncryptedSecretStore.open(db, broken, () => 1);
     expect(store.has('venueManager.headerValue')).toBe(true);
+    expect(store.unreadable('venueManager.headerValue')).toBe(true);
     expect(() => store.get('venueManager.headerValue')).toThrow(
       expect.objectContaining({ code: 'SECRET_STORE_UNAVAILABLE' }),
     );

@@ -73,3 +73,26 @@ describe('migrations', () => {
     db.close();
   });
 });
+
+describe('migrations across processes', () => {
+  it('two processes opening a new data folder at once both succeed, and migrate it once', async () => {
+    const { fork } = await import('node:child_process');
+    const dir = makeTempDir();
+    const script = new URL('./openStoreChild.ts', import.meta.url).pathname;
+    const startAt = String(Date.now() + 2500);
+    const run = () =>
+      new Promise<number>((resolve) => {
+        const child = fork(script, [dir.path, startAt], { execArgv: ['--import', 'tsx'], stdio: 'pipe' });
+        child.on('exit', (code) => resolve(code ?? -1));
+      });
+    try {
+      const codes = await Promise.all([run(), run(), run(), run()]);
+      expect(codes).toEqual([0, 0, 0, 0]);
+      const db = openStore(dir.path);
+      expect(schemaVersion(db)).toBe(latestSchemaVersion);
+      db.close();
+    } finally {
+      dir.remove();
+    }
+  });
+});

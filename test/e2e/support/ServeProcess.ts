@@ -27,7 +27,7 @@ export async function startServe(env: Record<string, string> = {}): Promise<Serv
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((resolveUrl, reject) => {
+  const urlPrinted = new Promise<string>((resolveUrl, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve printed no URL within 20 s:\n${output}`)), 20_000);
     const check = (): void => {
       const match = /^Open: (http:\/\/127\.0\.0\.1:\d+\/\?key=\S+)$/m.exec(output);
@@ -42,6 +42,14 @@ export async function startServe(env: Record<string, string> = {}): Promise<Serv
       reject(new Error(`serve exited with ${code}:\n${output}`));
     });
   });
+  let url: string;
+  try {
+    url = await urlPrinted;
+  } catch (error) {
+    child.kill('SIGKILL');
+    data.remove();
+    throw error;
+  }
   return {
     url,
     origin: new URL(url).origin,

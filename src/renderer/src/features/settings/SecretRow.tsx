@@ -16,7 +16,17 @@ type SecretOutcome =
   | { kind: 'invalid' }
   | { kind: 'failed'; error: WireError };
 
-export function SecretRow({ name, isSet, writable }: { name: SecretName; isSet: boolean; writable: boolean }) {
+export function SecretRow({
+  name,
+  isSet,
+  unreadable,
+  writable,
+}: {
+  name: SecretName;
+  isSet: boolean;
+  unreadable: boolean;
+  writable: boolean;
+}) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const setSecret = useAppStore((state) => state.setSecret);
@@ -49,11 +59,15 @@ export function SecretRow({ name, isSet, writable }: { name: SecretName; isSet: 
     <div className="secret" data-testid={`secret-${name}`}>
       <div className="secret__summary">
         <span className="field__label">{t(`settings.secrets.label.${name}`)}</span>
-        <span className={`state-line state-line--compact ${isSet ? 'state--good' : 'state--neutral'}`} data-testid="secret-state">
+        <span
+          className={`state-line state-line--compact ${unreadable ? 'state--bad' : isSet ? 'state--good' : 'state--neutral'}`}
+          data-testid="secret-state"
+          data-state={unreadable ? 'unreadable' : isSet ? 'set' : 'not-set'}
+        >
           <span className="state-line__icon" aria-hidden="true">
-            {isSet ? '●' : '○'}
+            {unreadable ? '✖' : isSet ? '●' : '○'}
           </span>
-          {isSet ? t('settings.secrets.set') : t('settings.secrets.notSet')}
+          {unreadable ? t('settings.secrets.unreadable') : isSet ? t('settings.secrets.set') : t('settings.secrets.notSet')}
         </span>
       </div>
       {writable ? (

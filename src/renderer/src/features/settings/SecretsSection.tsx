@@ -22,7 +22,12 @@ export function SecretsSection({ view }: { view: SettingsView }) {
       <ul className="secrets">
         {secretNames.map((name) => (
           <li key={name}>
-            <SecretRow name={name} isSet={view.secrets[name].set} writable={secretStore.writable} />
+            <SecretRow
+              name={name}
+              isSet={view.secrets[name].set}
+              unreadable={view.secrets[name].unreadable === true}
+              writable={secretStore.writable}
+            />
           </li>
         ))}
       </ul>
