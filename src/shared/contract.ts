@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { WireError } from './errors';
-import { IdentifyResult, SampleWristband, ScanEvent } from './model';
+import { IdentifyResult, OwnerMatch, SampleWristband, ScanEvent } from './model';
+import { SearchCriteria } from './search';
 import { SecretName, SettingsPatch, SettingsView } from './settings';
 
 const NoParams = z.object({}).strict();
@@ -71,6 +72,16 @@ export const methods = {
   'identify.lookup': {
     params: z.object({ uid: z.string().trim().min(1).max(64) }).strict(),
     result: IdentifyResult,
+  },
+  /** Venue Manager's product search; one hit per digital product, with its owner. */
+  'venueManager.search': {
+    params: SearchCriteria,
+    result: z.object({ hits: z.array(OwnerMatch), fetchedAt: z.number() }),
+  },
+  /** One product's current state and history (GET /products/{id}). */
+  'venueManager.product': {
+    params: z.object({ productId: z.number().int().nonnegative() }).strict(),
+    result: z.object({ match: OwnerMatch, fetchedAt: z.number() }),
   },
   'reader.samples': { params: NoParams, result: z.array(SampleWristband) },
   'reader.virtualTap': {

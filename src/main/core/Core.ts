@@ -9,7 +9,8 @@ import { SettingsStore } from '../settings/SettingsStore';
 import { ScanLog } from '../scanner/ScanLog';
 import { VirtualReader } from '../scanner/VirtualReader';
 import { openStore } from '../store/Store';
-import { ownerMatchesForUid } from '../venue-manager/productView';
+import { ownerMatchFromHistory, ownerMatches, ownerMatchesForUid } from '../venue-manager/productView';
+import { AppError } from '../../shared/errors';
 import { VenueManagerConnection } from '../venue-manager/VenueManagerConnection';
 import type { Handlers } from './dispatch';
 import { EventBus } from './EventBus';
@@ -137,6 +138,17 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       return first === undefined
         ? { kind: 'not-found', uid, fetchedAt: now() }
         : { kind: 'found', uid, matches: [first, ...rest], fetchedAt: now() };
+    },
+    'venueManager.search': async (criteria) => {
+      const customers = await venueManager.current().search(criteria);
+      return { hits: ownerMatches(customers), fetchedAt: now() };
+    },
+    'venueManager.product': async ({ productId }) => {
+      const match = ownerMatchFromHistory(await venueManager.current().productHistory(productId));
+      if (match === undefined) {
+        throw new AppError('BAD_RESPONSE', 'The product history names no owner for this product', { productId });
+      }
+      return { match, fetchedAt: now() };
     },
     'reader.samples': () => Promise.resolve([...venueManager.sampleWristbands()]),
     'reader.virtualTap': ({ uid }) => Promise.resolve(virtualReader.tap(uid)),

@@ -1,5 +1,5 @@
 import type { Address, OwnerMatch, ProductView } from '../../shared/model';
-import type { WireAddress, WireCustomer, WireProduct } from './wireSchemas';
+import type { WireAddress, WireCustomer, WireProduct, WireProductHistory } from './wireSchemas';
 
 const emptyAddress: Address = {
   name: null,
@@ -36,17 +36,16 @@ export function toProductView(product: WireProduct): ProductView {
   };
 }
 
-/**
- * Every product in a search answer that carries the UID, with its owner. Comparison ignores
- * case because readers print hex in either case.
- */
-export function ownerMatchesForUid(customers: readonly WireCustomer[], uid: string): OwnerMatch[] {
-  const wanted = uid.toUpperCase();
+/** One hit per digital product in a search answer, with its owner, in the server's order. */
+export function ownerMatches(
+  customers: readonly WireCustomer[],
+  include: (product: WireProduct) => boolean = () => true,
+): OwnerMatch[] {
   const matches: OwnerMatch[] = [];
   for (const customer of customers) {
     for (const order of customer.orders) {
       for (const product of order.digitalProducts) {
-        if (!product.tokens.some((token) => token.uid.toUpperCase() === wanted)) continue;
+        if (!include(product)) continue;
         matches.push({
           customerId: customer.id,
           address: toAddress(customer.address ?? order.billingAddress),
@@ -57,8 +56,34 @@ export function ownerMatchesForUid(customers: readonly WireCustomer[], uid: stri
       }
     }
   }
+  return matches;
+}
+
+/**
+ * Every product in a search answer that carries the UID, with its owner. Comparison ignores
+ * case because readers print hex in either case.
+ */
+export function ownerMatchesForUid(customers: readonly WireCustomer[], uid: string): OwnerMatch[] {
+  const wanted = uid.toUpperCase();
+  const matches = ownerMatches(customers, (product) => product.tokens.some((token) => token.uid.toUpperCase() === wanted));
   // The product where the token is active comes first: that is the one the guest holds now.
   return matches.sort((a, b) => Number(isActiveFor(b, wanted)) - Number(isActiveFor(a, wanted)));
+}
+
+/** The product of a history answer, with its owner (history orders carry customerId). */
+export function ownerMatchFromHistory(history: WireProductHistory): OwnerMatch | undefined {
+  for (const order of history.orders) {
+    const product = order.digitalProducts.find((p) => p.id === history.digitalProductId);
+    if (product === undefined || order.customerId === undefined) continue;
+    return {
+      customerId: order.customerId,
+      address: toAddress(order.CustomerAddress ?? order.billingAddress),
+      orderId: order.id,
+      orderAuthorizedAt: order.authorizedTime,
+      product: toProductView(product),
+    };
+  }
+  return undefined;
 }
 
 function isActiveFor(match: OwnerMatch, uid: string): boolean {
