@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { WireError } from './errors';
+import { AddRequest, BlockRequest, CommentRequest, OperatorView, ReplaceRequest, SignInRequest } from './actions';
 import { IdentifyResult, OwnerMatch, SampleWristband, ScanEvent } from './model';
 import { SearchCriteria } from './search';
 import { SecretName, SettingsPatch, SettingsView } from './settings';
@@ -55,6 +56,9 @@ export const OutboxSummary = z.object({
 });
 export type OutboxSummary = z.infer<typeof OutboxSummary>;
 
+export const ActionResult = z.object({ match: OwnerMatch, auditId: z.number().int() });
+export type ActionResult = z.infer<typeof ActionResult>;
+
 /**
  * Every request the renderer can make. Both transports (Electron IPC and the browser-mode
  * WebSocket) validate params and results against these schemas at the boundary.
@@ -83,6 +87,14 @@ export const methods = {
     params: z.object({ productId: z.number().int().nonnegative() }).strict(),
     result: z.object({ match: OwnerMatch, fetchedAt: z.number() }),
   },
+  /** The fixes. Each is audited, checked against the product's state first, and answers with the product as it is now. */
+  'actions.block': { params: BlockRequest, result: ActionResult },
+  'actions.replace': { params: ReplaceRequest, result: ActionResult },
+  'actions.add': { params: AddRequest, result: ActionResult },
+  'actions.comment': { params: CommentRequest, result: ActionResult },
+  'operator.current': { params: NoParams, result: OperatorView.nullable() },
+  'operator.signIn': { params: SignInRequest, result: OperatorView },
+  'operator.signOut': { params: NoParams, result: z.null() },
   'reader.samples': { params: NoParams, result: z.array(SampleWristband) },
   'reader.virtualTap': {
     params: z.object({ uid: z.string().trim().min(1).max(64).optional() }).strict(),

@@ -38,6 +38,10 @@ export const errorCodes = [
   'VM_UNKNOWN_ERROR',
   // readers
   'READER_UNKNOWN_SAMPLE',
+  // who is at the desk
+  'NOT_SIGNED_IN',
+  'OPERATOR_PIN_REQUIRED',
+  'OPERATOR_PIN_WRONG',
 ] as const;
 
 export const ErrorCode = z.enum(errorCodes);

@@ -3,7 +3,10 @@ import type { Status } from '../../shared/contract';
 import type { IdentifyResult } from '../../shared/model';
 import { secretNames } from '../../shared/settings';
 import type { SettingsView } from '../../shared/settings';
+import { TokenActions } from '../actions/TokenActions';
+import { AuditLog } from '../audit/AuditLog';
 import { ConnectivityTracker } from '../connectivity/ConnectivityTracker';
+import { OperatorSession } from '../operator/OperatorSession';
 import type { SecretStore } from '../secrets/SecretStore';
 import { SettingsStore } from '../settings/SettingsStore';
 import { ScanLog } from '../scanner/ScanLog';
@@ -53,12 +56,19 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   }
   const settingsStore = new SettingsStore(db, now);
   const scanLog = new ScanLog(db);
+  const operator = new OperatorSession(db, now);
 
   const connectivity = new ConnectivityTracker(now, () => events.emit('status', status()));
   const venueManager = new VenueManagerConnection({
     secrets,
     demoSeed: options.demoSeed ?? 2026,
     onOutcome: (outcome) => connectivity.record(outcome),
+  });
+  const actions = new TokenActions({
+    client: () => venueManager.current(),
+    audit: new AuditLog(db, now),
+    operator: () => operator.requireName(),
+    desk: () => settingsStore.read().settings.deskName,
   });
   const virtualReader = new VirtualReader(() => venueManager.sampleWristbands(), now);
   virtualReader.onScan((scan) => {
@@ -149,6 +159,16 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         throw new AppError('BAD_RESPONSE', 'The product history names no owner for this product', { productId });
       }
       return { match, fetchedAt: now() };
+    },
+    'actions.block': (request) => actions.block(request),
+    'actions.replace': (request) => actions.replace(request),
+    'actions.add': (request) => actions.add(request),
+    'actions.comment': (request) => actions.comment(request),
+    'operator.current': () => Promise.resolve(operator.current()),
+    'operator.signIn': ({ name, pin }) => operator.signIn(name, pin),
+    'operator.signOut': () => {
+      operator.signOut();
+      return Promise.resolve(null);
     },
     'reader.samples': () => Promise.resolve([...venueManager.sampleWristbands()]),
     'reader.virtualTap': ({ uid }) => Promise.resolve(virtualReader.tap(uid)),

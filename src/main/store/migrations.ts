@@ -44,6 +44,39 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'audit and operators',
+    up(db) {
+      // Every action attempt, written before the request leaves and completed with its outcome:
+      // a crash in between leaves an attempt without outcome, never no trace at all.
+      db.exec(`
+        CREATE TABLE audit (
+          id          INTEGER PRIMARY KEY,
+          at          INTEGER NOT NULL,
+          operator    TEXT NOT NULL,
+          desk        TEXT NOT NULL,
+          action      TEXT NOT NULL,
+          product_id  INTEGER NOT NULL,
+          uid         TEXT,
+          new_uid     TEXT,
+          reason      TEXT,
+          outcome     TEXT,
+          error_code  TEXT,
+          server_message TEXT,
+          finished_at INTEGER
+        ) STRICT;
+        CREATE INDEX audit_at ON audit (at);
+        CREATE INDEX audit_product ON audit (product_id);
+        CREATE TABLE operators (
+          name_key   TEXT PRIMARY KEY,
+          name       TEXT NOT NULL,
+          pin_hash   TEXT,
+          created_at INTEGER NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -81,3 +81,14 @@ export function found(uid: string, ...names: string[]): IdentifyResult {
 export function notFound(uid: string): IdentifyResult {
   return { kind: 'not-found', uid, fetchedAt: 1_750_000_000_500 };
 }
+
+/** One search hit: a product with one active wristband, owned by `name`. */
+export function searchHit(name: string, productId: number, overrides: Partial<OwnerMatch> = {}): OwnerMatch {
+  const match = ownerMatch(name, `04${String(productId).padStart(12, '0')}`, overrides);
+  return { ...match, product: { ...match.product, id: productId, ...overrides.product } };
+}
+
+/** `count` hits with distinct owners and product ids 1…count. */
+export function searchHits(count: number): OwnerMatch[] {
+  return Array.from({ length: count }, (_, index) => searchHit(`Guest ${String(index + 1)}`, index + 1));
+}

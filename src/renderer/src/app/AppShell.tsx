@@ -1,8 +1,11 @@
 import { IdentifyView } from '../features/identify/IdentifyView';
 import { TapFeedback } from '../features/feedback/TapFeedback';
+import { SearchView } from '../features/search/SearchView';
+import { useSearchShortcut } from '../features/search/useSearchShortcut';
 import { SettingsView } from '../features/settings/SettingsView';
 import { StatusBar } from '../features/status-bar/StatusBar';
 import { useVirtualTapShortcut } from '../features/virtual-reader/useVirtualTapShortcut';
+import type { ViewName } from '../store/slices/viewSlice';
 import { useAppStore } from '../store/StoreProvider';
 import { ConnectionLostBanner } from './ConnectionLostBanner';
 import { StartupProblem } from './StartupProblem';
@@ -16,6 +19,7 @@ export function AppShell() {
   useLanguageSync();
   useThemeSync();
   useVirtualTapShortcut();
+  useSearchShortcut();
   const view = useAppStore((state) => state.view);
 
   return (
@@ -23,8 +27,21 @@ export function AppShell() {
       <StatusBar />
       <ConnectionLostBanner />
       <StartupProblem />
-      <main className="app__main">{view === 'settings' ? <SettingsView /> : <IdentifyView />}</main>
+      <main className="app__main">
+        <CurrentView view={view} />
+      </main>
       <TapFeedback />
     </div>
   );
+}
+
+function CurrentView({ view }: { view: ViewName }) {
+  switch (view) {
+    case 'identify':
+      return <IdentifyView />;
+    case 'search':
+      return <SearchView />;
+    case 'settings':
+      return <SettingsView />;
+  }
 }

@@ -1,6 +1,6 @@
 import { viewNames, type ViewName } from '../store/slices/viewSlice';
 
-/** `#/settings` → 'settings'; anything unknown → null. */
+/** `#/search` → 'search'; anything unknown → null. */
 export function viewFromHash(hash: string): ViewName | null {
   const name = hash.replace(/^#\/?/, '');
   return viewNames.find((view) => view === name) ?? null;

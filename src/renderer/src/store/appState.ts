@@ -3,6 +3,7 @@ import type { WristdeskApi } from '../../../shared/contract';
 import type { AppInfoSlice } from './slices/appInfoSlice';
 import type { ConnectionSlice } from './slices/connectionSlice';
 import type { IdentifySlice } from './slices/identifySlice';
+import type { SearchSlice } from './slices/searchSlice';
 import type { SettingsSlice } from './slices/settingsSlice';
 import type { StartupSlice } from './slices/startupSlice';
 import type { StatusSlice } from './slices/statusSlice';
@@ -16,6 +17,7 @@ export type AppState = ConnectionSlice &
   StatusSlice &
   SettingsSlice &
   IdentifySlice &
+  SearchSlice &
   ViewSlice &
   VirtualReaderSlice;
 

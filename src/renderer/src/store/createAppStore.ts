@@ -3,6 +3,7 @@ import type { AppState, StoreDependencies } from './appState';
 import { createAppInfoSlice } from './slices/appInfoSlice';
 import { createConnectionSlice } from './slices/connectionSlice';
 import { createIdentifySlice } from './slices/identifySlice';
+import { createSearchSlice } from './slices/searchSlice';
 import { createSettingsSlice } from './slices/settingsSlice';
 import { createStartupSlice } from './slices/startupSlice';
 import { createStatusSlice } from './slices/statusSlice';
@@ -20,6 +21,7 @@ export function createAppStore(dependencies: StoreDependencies): AppStore {
     ...createStatusSlice(dependencies)(...args),
     ...createSettingsSlice(dependencies)(...args),
     ...createIdentifySlice(dependencies)(...args),
+    ...createSearchSlice(dependencies)(...args),
     ...createViewSlice(dependencies)(...args),
     ...createVirtualReaderSlice(dependencies)(...args),
   }));

@@ -12,6 +12,9 @@ export function startCore(store: AppStore, api: WristdeskApi, connection: CoreCo
     const state = store.getState();
     switch (event.event) {
       case 'scan':
+        // One tap, one answer: a tap during a search is answered on Identify. The search is kept
+        // in the store, so staff can go back to it.
+        if (state.view === 'search') state.showView('identify');
         void state.lookupScan(event.payload);
         return;
       case 'status':

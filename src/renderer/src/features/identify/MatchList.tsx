@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { OwnerMatch } from '../../../../shared/model';
-import { MatchCard } from './MatchCard';
+import { MatchCard } from '../owner-match/MatchCard';
 
 export function MatchList({ matches, tappedUid }: { matches: readonly OwnerMatch[]; tappedUid: string }) {
   const { t } = useTranslation();

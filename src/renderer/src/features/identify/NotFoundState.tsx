@@ -1,8 +1,13 @@
 import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../store/StoreProvider';
 import { TappedUid } from './TappedUid';
+import { useSearchWristbandKey } from './useSearchWristbandKey';
 
 export function NotFoundState({ uid }: { uid: string }) {
   const { t } = useTranslation();
+  const searchForWristband = useAppStore((state) => state.searchForWristband);
+  useSearchWristbandKey(uid);
+
   return (
     <div className="identify__not-found" data-testid="identify-not-found">
       <TappedUid uid={uid} />
@@ -12,6 +17,15 @@ export function NotFoundState({ uid }: { uid: string }) {
       </h1>
       <p className="identify__explanation">{t('identify.notFound.body')}</p>
       <p className="identify__hint">{t('identify.notFound.searchHint')}</p>
+      <button
+        type="button"
+        className="button button--primary identify__search"
+        data-testid="identify-search"
+        aria-keyshortcuts="S"
+        onClick={() => void searchForWristband(uid)}
+      >
+        {t('identify.notFound.searchAction')} <kbd>S</kbd>
+      </button>
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { useErrorText } from '../../i18n/useErrorText';
 import { useAppStore } from '../../store/StoreProvider';
 import { toAppError } from '../../transport/toAppError';
 import { draftFromSettings, validateDraft, type DraftField, type SettingsDraft } from './settingsDraft';
-import { TextField } from './TextField';
+import { TextField } from '../../ui/TextField';
 import { StateMessage } from '../../ui/StateMessage';
 
 type SaveOutcome =

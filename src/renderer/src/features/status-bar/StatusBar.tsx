@@ -6,7 +6,7 @@ import { DemoBadge } from './DemoBadge';
 import { ReaderIndicators } from './ReaderIndicators';
 import { ViewNavigation } from './ViewNavigation';
 
-/** Always on screen: where this desk stands (demo, online, readers) and the way to Settings. */
+/** Always on screen: where this desk stands (demo, online, readers) and the way to the other views. */
 export function StatusBar() {
   const { t } = useTranslation();
   const deskName = useAppStore((state) => state.settingsView?.settings.deskName ?? null);

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../../store/StoreProvider';
 import { hashForView } from '../../routing/viewHash';
+import { viewNames } from '../../store/slices/viewSlice';
+import { useAppStore } from '../../store/StoreProvider';
 
 /** Plain hash links: keyboard-reachable, and the hash is the route. */
 export function ViewNavigation() {
@@ -8,22 +9,18 @@ export function ViewNavigation() {
   const view = useAppStore((state) => state.view);
   return (
     <nav className="view-nav" aria-label={t('nav.label')}>
-      <a
-        href={hashForView('identify')}
-        className="view-nav__link"
-        data-testid="nav-identify"
-        aria-current={view === 'identify' ? 'page' : undefined}
-      >
-        {t('nav.identify')}
-      </a>
-      <a
-        href={hashForView('settings')}
-        className="view-nav__link"
-        data-testid="nav-settings"
-        aria-current={view === 'settings' ? 'page' : undefined}
-      >
-        {t('nav.settings')}
-      </a>
+      {viewNames.map((name) => (
+        <a
+          key={name}
+          href={hashForView(name)}
+          className="view-nav__link"
+          data-testid={`nav-${name}`}
+          aria-current={view === name ? 'page' : undefined}
+          aria-keyshortcuts={name === 'search' ? '/ Control+F' : undefined}
+        >
+          {t(`nav.${name}`)}
+        </a>
+      ))}
     </nav>
   );
 }

@@ -6,10 +6,10 @@ export function OrderDetails({ orderId, authorizedAt }: { orderId: number; autho
   const { t } = useTranslation();
   return (
     <section className="order">
-      <h2 className="section-heading">{t('identify.order.heading')}</h2>
+      <h2 className="section-heading">{t('match.order.heading')}</h2>
       <dl className="details">
-        <DetailRow label={t('identify.order.id')} value={String(orderId)} />
-        <DetailRow label={t('identify.order.authorizedAt')} value={authorizedAt} />
+        <DetailRow label={t('match.order.id')} value={String(orderId)} />
+        <DetailRow label={t('match.order.authorizedAt')} value={authorizedAt} />
       </dl>
     </section>
   );

@@ -6,7 +6,7 @@ export function DetailRow({ label, value }: { label: string; value: string | nul
   return (
     <div className="details__row">
       <dt>{label}</dt>
-      <dd className={value === null ? 'details__missing' : undefined}>{value ?? t('identify.missing')}</dd>
+      <dd className={value === null ? 'details__missing' : undefined}>{value ?? t('match.missing')}</dd>
     </div>
   );
 }

@@ -1,12 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TokenView } from '../../../../shared/model';
-
-type TokenState = 'active' | 'blocked' | 'inactive';
-
-function tokenState(token: TokenView): TokenState {
-  if (token.blockedAt !== null) return 'blocked';
-  return token.active ? 'active' : 'inactive';
-}
+import { tokenState, type TokenState } from './tokenState';
 
 const icons: Record<TokenState, string> = { active: '✔', blocked: '✖', inactive: '○' };
 const tone: Record<TokenState, string> = { active: 'state--good', blocked: 'state--bad', inactive: 'state--neutral' };
@@ -26,12 +20,12 @@ export function TokenStatus({
   const state = tokenState(token);
   const text =
     state === 'blocked'
-      ? t('identify.token.blockedSince', { time: token.blockedAt })
+      ? t('match.token.blockedSince', { time: token.blockedAt })
       : state === 'active'
         ? token.insertedAt === null
-          ? t('identify.token.active')
-          : t('identify.token.activeSince', { time: token.insertedAt })
-        : t('identify.token.inactive');
+          ? t('match.token.active')
+          : t('match.token.activeSince', { time: token.insertedAt })
+        : t('match.token.inactive');
 
   const status = (
     <>

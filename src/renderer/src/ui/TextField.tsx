@@ -1,4 +1,4 @@
-import type { HTMLInputTypeAttribute } from 'react';
+import type { HTMLAttributes, HTMLInputTypeAttribute, KeyboardEventHandler, Ref } from 'react';
 
 export interface TextFieldProps {
   id: string;
@@ -9,11 +9,30 @@ export interface TextFieldProps {
   error?: string | undefined;
   hint?: string | undefined;
   testId?: string | undefined;
+  /** Defaults to `<testId>-error`; forms whose messages are found as one group share one id. */
+  errorTestId?: string | undefined;
   type?: HTMLInputTypeAttribute;
+  inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
   autoComplete?: string;
+  onKeyDown?: KeyboardEventHandler<HTMLInputElement>;
+  ref?: Ref<HTMLInputElement>;
 }
 
-export function TextField({ id, label, value, onChange, error, hint, testId, type = 'text', autoComplete = 'off' }: TextFieldProps) {
+export function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  testId,
+  errorTestId,
+  type = 'text',
+  inputMode,
+  autoComplete = 'off',
+  onKeyDown,
+  ref,
+}: TextFieldProps) {
   const describedBy = [hint === undefined ? null : `${id}-hint`, error === undefined ? null : `${id}-error`]
     .filter((part) => part !== null)
     .join(' ');
@@ -23,8 +42,10 @@ export function TextField({ id, label, value, onChange, error, hint, testId, typ
         {label}
       </label>
       <input
+        ref={ref}
         id={id}
         type={type}
+        inputMode={inputMode}
         value={value}
         autoComplete={autoComplete}
         spellCheck={false}
@@ -32,6 +53,7 @@ export function TextField({ id, label, value, onChange, error, hint, testId, typ
         aria-invalid={error !== undefined}
         aria-describedby={describedBy === '' ? undefined : describedBy}
         onChange={(event) => onChange(event.target.value)}
+        onKeyDown={onKeyDown}
       />
       {hint !== undefined && (
         <span className="field__hint" id={`${id}-hint`}>
@@ -39,7 +61,7 @@ export function TextField({ id, label, value, onChange, error, hint, testId, typ
         </span>
       )}
       {error !== undefined && (
-        <span className="field__error" id={`${id}-error`} data-testid={`${testId ?? id}-error`}>
+        <span className="field__error" id={`${id}-error`} data-testid={errorTestId ?? `${testId ?? id}-error`}>
           <span aria-hidden="true">✖ </span>
           {error}
         </span>

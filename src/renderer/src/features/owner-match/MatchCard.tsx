@@ -4,8 +4,19 @@ import { OwnerDetails } from './OwnerDetails';
 import { ProductHistory } from './ProductHistory';
 import { ProductState } from './ProductState';
 
-/** One product that carries the tapped wristband: who owns it, its state, its order and history. */
-export function MatchCard({ match, tappedUid, primary }: { match: OwnerMatch; tappedUid: string; primary: boolean }) {
+/**
+ * One digital product and who owns it: owner, state, wristbands, order and history. Identify
+ * shows it for a tapped wristband (`tappedUid`), Search for an opened product (no tap: null).
+ */
+export function MatchCard({
+  match,
+  tappedUid,
+  primary,
+}: {
+  match: OwnerMatch;
+  tappedUid: string | null;
+  primary: boolean;
+}) {
   return (
     <article className={primary ? 'match match--primary' : 'match'} data-testid="identify-match">
       <OwnerDetails address={match.address} customerId={match.customerId} primary={primary} />

@@ -7,24 +7,24 @@ export function ProductHistory({ events }: { events: readonly ProductEventView[]
   const sorted = sortHistoryNewestFirst(events);
   return (
     <section className="history">
-      <h2 className="section-heading">{t('identify.history.heading')}</h2>
+      <h2 className="section-heading">{t('match.history.heading')}</h2>
       {sorted.length === 0 ? (
-        <p className="details__missing">{t('identify.history.empty')}</p>
+        <p className="details__missing">{t('match.history.empty')}</p>
       ) : (
         <table className="history__table">
           <thead>
             <tr>
-              <th scope="col">{t('identify.history.time')}</th>
-              <th scope="col">{t('identify.history.type')}</th>
-              <th scope="col">{t('identify.history.description')}</th>
+              <th scope="col">{t('match.history.time')}</th>
+              <th scope="col">{t('match.history.type')}</th>
+              <th scope="col">{t('match.history.description')}</th>
             </tr>
           </thead>
           <tbody>
             {sorted.map((event, index) => (
               <tr key={index} data-testid="history-event">
-                <td className="history__time">{event.time ?? t('identify.history.noTime')}</td>
-                <td>{event.type ?? t('identify.missing')}</td>
-                <td>{event.description ?? t('identify.missing')}</td>
+                <td className="history__time">{event.time ?? t('match.history.noTime')}</td>
+                <td>{event.type ?? t('match.missing')}</td>
+                <td>{event.description ?? t('match.missing')}</td>
               </tr>
             ))}
           </tbody>

@@ -11,15 +11,15 @@ export function OwnerDetails({ address, customerId, primary }: { address: Addres
   return (
     <div className="owner">
       <Heading className="owner__name" data-testid={primary ? 'identify-owner-name' : undefined}>
-        {address.name ?? address.company ?? t('identify.owner.noName')}
+        {address.name ?? address.company ?? t('match.owner.noName')}
       </Heading>
       <dl className="details owner__details">
-        <DetailRow label={t('identify.owner.company')} value={address.company} />
-        <DetailRow label={t('identify.owner.email')} value={address.email} />
-        <DetailRow label={t('identify.owner.phone')} value={address.phone} />
-        <DetailRow label={t('identify.owner.street')} value={address.street} />
-        <DetailRow label={t('identify.owner.city')} value={city === '' ? null : city} />
-        <DetailRow label={t('identify.owner.customerId')} value={String(customerId)} />
+        <DetailRow label={t('match.owner.company')} value={address.company} />
+        <DetailRow label={t('match.owner.email')} value={address.email} />
+        <DetailRow label={t('match.owner.phone')} value={address.phone} />
+        <DetailRow label={t('match.owner.street')} value={address.street} />
+        <DetailRow label={t('match.owner.city')} value={city === '' ? null : city} />
+        <DetailRow label={t('match.owner.customerId')} value={String(customerId)} />
       </dl>
     </div>
   );

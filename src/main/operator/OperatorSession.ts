@@ -1,0 +1,68 @@
+import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
+import type { Database } from 'better-sqlite3';
+import type { OperatorView } from '../../shared/actions';
+import { AppError } from '../../shared/errors';
+
+const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
+
+/**
+ * Who is at the desk. A name signs in (the audit names them); a name that chose a PIN on its
+ * first sign-in needs it from then on. PINs are kept as salted scrypt hashes only.
+ */
+export class OperatorSession {
+  private signedIn: OperatorView | null = null;
+  private readonly select;
+  private readonly insert;
+
+  constructor(
+    db: Database,
+    private readonly now: () => number,
+  ) {
+    this.select = db.prepare<[string], { name: string; pin_hash: string | null }>('SELECT name, pin_hash FROM operators WHERE name_key = ?');
+    this.insert = db.prepare<[string, string, string | null, number]>(
+      'INSERT INTO operators (name_key, name, pin_hash, created_at) VALUES (?, ?, ?, ?)',
+    );
+  }
+
+  current(): OperatorView | null {
+    return this.signedIn;
+  }
+
+  /** The operator's name, for the audit; refuses when nobody is signed in. */
+  requireName(): string {
+    if (this.signedIn === null) throw new AppError('NOT_SIGNED_IN', 'Sign in at the desk before changing anything');
+    return this.signedIn.name;
+  }
+
+  async signIn(name: string, pin: string | undefined): Promise<OperatorView> {
+    const key = name.normalize('NFC').trim().toLocaleLowerCase();
+    const known = this.select.get(key);
+    if (known === undefined) {
+      this.insert.run(key, name.trim(), pin === undefined ? null : await hashPin(pin), this.now());
+    } else if (known.pin_hash !== null) {
+      if (pin === undefined) throw new AppError('OPERATOR_PIN_REQUIRED', 'This name has a PIN');
+      if (!(await verifyPin(pin, known.pin_hash))) throw new AppError('OPERATOR_PIN_WRONG', 'Wrong PIN for this name');
+    }
+    this.signedIn = { name: known?.name ?? name.trim(), since: this.now() };
+    return this.signedIn;
+  }
+
+  signOut(): void {
+    this.signedIn = null;
+  }
+}
+
+async function hashPin(pin: string): Promise<string> {
+  const salt = randomBytes(16);
+  const hash = await scryptAsync(pin, salt, 32);
+  return `scrypt:${salt.toString('base64')}:${hash.toString('base64')}`;
+}
+
+async function verifyPin(pin: string, stored: string): Promise<boolean> {
+  const [scheme, salt, hash] = stored.split(':');
+  if (scheme !== 'scrypt' || salt === undefined || hash === undefined) return false;
+  const expected = Buffer.from(hash, 'base64');
+  const actual = await scryptAsync(pin, Buffer.from(salt, 'base64'), expected.length);
+  return timingSafeEqual(actual, expected);
+}
