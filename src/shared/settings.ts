@@ -37,6 +37,12 @@ export const VenueManagerSettings = z.object({
 });
 export type VenueManagerSettings = z.infer<typeof VenueManagerSettings>;
 
+const reasonList = z.array(z.string().trim().min(1).max(200)).max(10);
+
+/** Reasons this desk typed before, newest first, offered again next to the built-in presets. */
+export const RecentReasons = z.object({ block: reasonList, replace: reasonList, add: reasonList });
+export type RecentReasons = z.infer<typeof RecentReasons>;
+
 /** Each top-level key is stored as one row in the settings table and validated on its own. */
 export const Settings = z.object({
   language: z.union([z.literal('auto'), Language]),
@@ -44,6 +50,7 @@ export const Settings = z.object({
   deskName: z.string().trim().min(1).max(60),
   venueTimeZone: z.string().refine(isTimeZone, 'not a known IANA time zone'),
   venueManager: VenueManagerSettings,
+  recentReasons: RecentReasons,
 });
 export type Settings = z.infer<typeof Settings>;
 export type SettingsKey = keyof Settings;
@@ -54,6 +61,7 @@ export const defaultSettings: Settings = {
   deskName: 'Help desk',
   venueTimeZone: 'Europe/Copenhagen',
   venueManager: { baseUrl: '', authMode: 'none', basicUsername: '', headerName: '' },
+  recentReasons: { block: [], replace: [], add: [] },
 };
 
 export const SettingsPatch = Settings.partial();
