@@ -3,6 +3,8 @@
  * reported, not asserted: timing belongs here, never in unit tests.
  */
 import { startCore } from '../src/main/core/Core';
+import { dispatch } from '../src/main/core/dispatch';
+import { VenueManagerSimulator } from '../src/main/venue-manager-simulator';
 import { silentLog } from '../src/main/core/Log';
 import { EnvironmentSecretStore } from '../src/main/secrets/EnvironmentSecretStore';
 import { generateDemoData, pickSampleWristbands } from '../src/main/venue-manager-simulator';
@@ -74,5 +76,72 @@ async function tapToOwner(taps: number): Promise<void> {
   }
 }
 
+/**
+ * Time through the core (dispatch → client → simulator → validation → view model) next to the
+ * simulator answering the same request directly: the difference is ours.
+ */
+async function coreVersusSimulator(runs: number): Promise<void> {
+  const data = generateDemoData({ seed: 2026 });
+  const simulator = new VenueManagerSimulator({ data, recordRequests: false });
+  const simulatorUrl = await simulator.start(0);
+  const dir = makeTempDir('wristdesk-bench-');
+  const core = await startCore({
+    dataDir: dir.path,
+    secrets: () => new EnvironmentSecretStore({}),
+    appVersion: 'bench',
+    systemLocale: 'en',
+    log: silentLog,
+  });
+  try {
+    const settings = await dispatch(core.handlers, 'settings.get', {}, silentLog);
+    if (!settings.ok) throw new Error('settings.get failed');
+    const current = (settings.result as { settings: { venueManager: Record<string, unknown> } }).settings.venueManager;
+    await dispatch(core.handlers, 'settings.update', { venueManager: { ...current, baseUrl: simulatorUrl } }, silentLog);
+
+    const uids = data.flatMap((c) => c.orders.flatMap((o) => o.digitalProducts.flatMap((p) => p.tokens.map((t) => t.uid))));
+    const surnames = data.map((c) => c.address.name.split(' ').at(-1)!);
+    const time = async (work: () => Promise<unknown>): Promise<number> => {
+      const started = performance.now();
+      await work();
+      return performance.now() - started;
+    };
+    const measure = async (
+      name: string,
+      direct: (i: number) => string,
+      viaCore: (i: number) => Promise<{ ok: boolean }>,
+    ): Promise<void> => {
+      const simulatorTimes: number[] = [];
+      const coreTimes: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        simulatorTimes.push(await time(async () => (await fetch(simulatorUrl + direct(i))).text()));
+        coreTimes.push(
+          await time(async () => {
+            const outcome = await viaCore(i);
+            if (!outcome.ok) throw new Error(`${name} failed in the bench`);
+          }),
+        );
+      }
+      const simulatorLine = latencyLine(`${name}-simulator-only`, simulatorTimes);
+      print(simulatorLine);
+      print(latencyLine(name, coreTimes, { p95: Math.round((simulatorLine.p95 + 30) * 1000) / 1000 }));
+    };
+    await measure(
+      'tap-to-owner-core',
+      (i) => `/products?tokenUid=${encodeURIComponent(uids[i % uids.length]!)}`,
+      (i) => dispatch(core.handlers, 'identify.lookup', { uid: uids[i % uids.length]! }, silentLog),
+    );
+    await measure(
+      'search-to-results',
+      (i) => `/products?name=${encodeURIComponent(`* ${surnames[i % surnames.length]!}`)}`,
+      (i) => dispatch(core.handlers, 'venueManager.search', { name: `* ${surnames[i % surnames.length]!}` }, silentLog),
+    );
+  } finally {
+    await core.close();
+    await simulator.stop();
+    dir.remove();
+  }
+}
+
 await coreStartup(20);
+await coreVersusSimulator(200);
 await tapToOwner(200);
