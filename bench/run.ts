@@ -13,21 +13,32 @@ import { startServe } from '../test/e2e/support/ServeProcess';
 import { makeTempDir } from '../test/support/tempDir';
 import { latencyLine, print } from './stats';
 
+/** A demo core on a fresh data folder, as the app starts it. */
+async function startBenchCore() {
+  const dir = makeTempDir('wristdesk-bench-');
+  const core = await startCore({
+    dataDir: dir.path,
+    secrets: () => new EnvironmentSecretStore({}),
+    appVersion: 'bench',
+    systemLocale: 'en',
+    log: silentLog,
+  });
+  return {
+    core,
+    stop: async () => {
+      await core.close();
+      dir.remove();
+    },
+  };
+}
+
 async function coreStartup(runs: number): Promise<void> {
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const dir = makeTempDir('wristdesk-bench-');
     const started = performance.now();
-    const core = await startCore({
-      dataDir: dir.path,
-      secrets: () => new EnvironmentSecretStore({}),
-      appVersion: 'bench',
-      systemLocale: 'en',
-      log: silentLog,
-    });
+    const { stop } = await startBenchCore();
     samples.push(performance.now() - started);
-    await core.close();
-    dir.remove();
+    await stop();
   }
   print(latencyLine('core-startup', samples, { p95: 500 }));
 }
@@ -84,14 +95,7 @@ async function coreVersusSimulator(runs: number): Promise<void> {
   const data = generateDemoData({ seed: 2026 });
   const simulator = new VenueManagerSimulator({ data, recordRequests: false });
   const simulatorUrl = await simulator.start(0);
-  const dir = makeTempDir('wristdesk-bench-');
-  const core = await startCore({
-    dataDir: dir.path,
-    secrets: () => new EnvironmentSecretStore({}),
-    appVersion: 'bench',
-    systemLocale: 'en',
-    log: silentLog,
-  });
+  const { core, stop } = await startBenchCore();
   try {
     const settings = await dispatch(core.handlers, 'settings.get', {}, silentLog);
     if (!settings.ok) throw new Error('settings.get failed');
@@ -136,9 +140,8 @@ async function coreVersusSimulator(runs: number): Promise<void> {
       (i) => dispatch(core.handlers, 'venueManager.search', { name: `* ${surnames[i % surnames.length]!}` }, silentLog),
     );
   } finally {
-    await core.close();
+    await stop();
     await simulator.stop();
-    dir.remove();
   }
 }
 

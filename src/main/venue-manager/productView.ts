@@ -1,5 +1,5 @@
 import type { Address, OwnerMatch, ProductView } from '../../shared/model';
-import type { WireAddress, WireCustomer, WireProduct, WireProductHistory } from './wireSchemas';
+import type { WireAddress, WireCustomer, WireOrder, WireProduct, WireProductHistory } from './wireSchemas';
 
 const emptyAddress: Address = {
   name: null,
@@ -45,14 +45,7 @@ export function ownerMatches(
   for (const customer of customers) {
     for (const order of customer.orders) {
       for (const product of order.digitalProducts) {
-        if (!include(product)) continue;
-        matches.push({
-          customerId: customer.id,
-          address: toAddress(customer.address ?? order.billingAddress),
-          orderId: order.id,
-          orderAuthorizedAt: order.authorizedTime,
-          product: toProductView(product),
-        });
+        if (include(product)) matches.push(toOwnerMatch(customer.id, customer.address ?? order.billingAddress, order, product));
       }
     }
   }
@@ -75,15 +68,19 @@ export function ownerMatchFromHistory(history: WireProductHistory): OwnerMatch |
   for (const order of history.orders) {
     const product = order.digitalProducts.find((p) => p.id === history.digitalProductId);
     if (product === undefined || order.customerId === undefined) continue;
-    return {
-      customerId: order.customerId,
-      address: toAddress(order.CustomerAddress ?? order.billingAddress),
-      orderId: order.id,
-      orderAuthorizedAt: order.authorizedTime,
-      product: toProductView(product),
-    };
+    return toOwnerMatch(order.customerId, order.CustomerAddress ?? order.billingAddress, order, product);
   }
   return undefined;
+}
+
+function toOwnerMatch(customerId: number, address: WireAddress | undefined, order: WireOrder, product: WireProduct): OwnerMatch {
+  return {
+    customerId,
+    address: toAddress(address),
+    orderId: order.id,
+    orderAuthorizedAt: order.authorizedTime,
+    product: toProductView(product),
+  };
 }
 
 function isActiveFor(match: OwnerMatch, uid: string): boolean {
