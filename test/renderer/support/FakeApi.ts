@@ -22,6 +22,8 @@ export class FakeApi implements WristdeskApi {
       'app.info': () => appInfo,
       'status.get': () => status(),
       'settings.get': () => this.view,
+      // Nobody at the desk unless a test signs someone in.
+      'operator.current': () => null,
       'settings.update': (patch: SettingsPatch) => {
         this.view = { ...this.view, settings: { ...this.view.settings, ...patch } };
         return this.view;

@@ -1,3 +1,8 @@
+import { useState } from 'react';
+import { ActionDialog } from '../features/actions/ActionDialog';
+import { ActionFeedback } from '../features/feedback/ActionFeedback';
+import { createTonePlayer } from '../features/feedback/tonePlayer';
+import { GateView } from '../features/gate/GateView';
 import { IdentifyView } from '../features/identify/IdentifyView';
 import { TapFeedback } from '../features/feedback/TapFeedback';
 import { SearchView } from '../features/search/SearchView';
@@ -5,6 +10,8 @@ import { useSearchShortcut } from '../features/search/useSearchShortcut';
 import { SettingsView } from '../features/settings/SettingsView';
 import { StatusBar } from '../features/status-bar/StatusBar';
 import { useVirtualTapShortcut } from '../features/virtual-reader/useVirtualTapShortcut';
+import { VirtualReaderPanel } from '../features/virtual-reader/VirtualReaderPanel';
+import { selectIsDemo } from '../store/selectors';
 import type { ViewName } from '../store/slices/viewSlice';
 import { useAppStore } from '../store/StoreProvider';
 import { ConnectionLostBanner } from './ConnectionLostBanner';
@@ -21,16 +28,25 @@ export function AppShell() {
   useVirtualTapShortcut();
   useSearchShortcut();
   const view = useAppStore((state) => state.view);
+  // The demo's reader sits beside every screen a real reader works on, as a real one would.
+  const withReader = useAppStore(selectIsDemo) && view !== 'settings';
+  // One audio context for taps and actions alike.
+  const [player] = useState(createTonePlayer);
 
   return (
     <div className="app">
       <StatusBar />
       <ConnectionLostBanner />
       <StartupProblem />
-      <main className="app__main">
-        <CurrentView view={view} />
+      <main className={withReader ? 'app__main app__main--with-reader' : 'app__main'}>
+        <div className="app__view">
+          <CurrentView view={view} />
+        </div>
+        {withReader && <VirtualReaderPanel />}
       </main>
-      <TapFeedback />
+      <ActionDialog />
+      <TapFeedback player={player} />
+      <ActionFeedback player={player} />
     </div>
   );
 }
@@ -41,6 +57,8 @@ function CurrentView({ view }: { view: ViewName }) {
       return <IdentifyView />;
     case 'search':
       return <SearchView />;
+    case 'gate':
+      return <GateView />;
     case 'settings':
       return <SettingsView />;
   }

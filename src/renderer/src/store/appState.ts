@@ -1,8 +1,10 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { WristdeskApi } from '../../../shared/contract';
+import type { ActionSlice } from './slices/actionSlice';
 import type { AppInfoSlice } from './slices/appInfoSlice';
 import type { ConnectionSlice } from './slices/connectionSlice';
 import type { IdentifySlice } from './slices/identifySlice';
+import type { OperatorSlice } from './slices/operatorSlice';
 import type { SearchSlice } from './slices/searchSlice';
 import type { SettingsSlice } from './slices/settingsSlice';
 import type { StartupSlice } from './slices/startupSlice';
@@ -19,7 +21,9 @@ export type AppState = ConnectionSlice &
   IdentifySlice &
   SearchSlice &
   ViewSlice &
-  VirtualReaderSlice;
+  VirtualReaderSlice &
+  OperatorSlice &
+  ActionSlice;
 
 /** What slices need from outside: the core, through the contract only. */
 export interface StoreDependencies {

@@ -1,8 +1,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppState, StoreDependencies } from './appState';
+import { createActionSlice } from './slices/actionSlice';
 import { createAppInfoSlice } from './slices/appInfoSlice';
 import { createConnectionSlice } from './slices/connectionSlice';
 import { createIdentifySlice } from './slices/identifySlice';
+import { createOperatorSlice } from './slices/operatorSlice';
 import { createSearchSlice } from './slices/searchSlice';
 import { createSettingsSlice } from './slices/settingsSlice';
 import { createStartupSlice } from './slices/startupSlice';
@@ -24,5 +26,7 @@ export function createAppStore(dependencies: StoreDependencies): AppStore {
     ...createSearchSlice(dependencies)(...args),
     ...createViewSlice(dependencies)(...args),
     ...createVirtualReaderSlice(dependencies)(...args),
+    ...createOperatorSlice(dependencies)(...args),
+    ...createActionSlice(dependencies)(...args),
   }));
 }

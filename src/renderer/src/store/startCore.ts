@@ -1,6 +1,7 @@
 import type { WristdeskApi } from '../../../shared/contract';
 import type { CoreConnection } from '../transport/coreConnection';
 import type { AppStore } from './createAppStore';
+import { routeScan } from './routeScan';
 
 /**
  * Connects a store to the core: routes pushed events into it, tracks the connection, and
@@ -12,10 +13,7 @@ export function startCore(store: AppStore, api: WristdeskApi, connection: CoreCo
     const state = store.getState();
     switch (event.event) {
       case 'scan':
-        // One tap, one answer: a tap during a search is answered on Identify. The search is kept
-        // in the store, so staff can go back to it.
-        if (state.view === 'search') state.showView('identify');
-        void state.lookupScan(event.payload);
+        routeScan(store, event.payload);
         return;
       case 'status':
         state.setStatus(event.payload);
@@ -34,11 +32,16 @@ export function startCore(store: AppStore, api: WristdeskApi, connection: CoreCo
   store.getState().setConnection(previous);
   const unsubscribeConnection = connection.subscribe((state) => {
     store.getState().setConnection(state);
-    if (state === 'connected' && previous === 'reconnecting') void store.getState().loadCoreData();
+    if (state === 'connected' && previous === 'reconnecting') {
+      void store.getState().loadCoreData();
+      void store.getState().loadOperator();
+    }
     previous = state;
   });
 
   void store.getState().loadCoreData();
+  // Apart from loadCoreData: not knowing who is signed in must not read as a startup failure.
+  void store.getState().loadOperator();
 
   return () => {
     unsubscribeEvents();

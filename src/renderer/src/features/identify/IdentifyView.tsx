@@ -1,15 +1,12 @@
-import { selectIsDemo } from '../../store/selectors';
-import { useAppStore } from '../../store/StoreProvider';
-import { VirtualReaderPanel } from '../virtual-reader/VirtualReaderPanel';
 import { IdentifyResultArea } from './IdentifyResultArea';
+import { useGateKey } from './useGateKey';
 
-/** The default view: the answer to the last tap, and in demo mode a virtual reader beside it. */
+/** The default view: the answer to the last tap. `G` opens the Gate view. */
 export function IdentifyView() {
-  const demo = useAppStore(selectIsDemo);
+  useGateKey();
   return (
-    <div className={demo ? 'identify identify--with-reader' : 'identify'}>
+    <div className="identify">
       <IdentifyResultArea />
-      {demo && <VirtualReaderPanel />}
     </div>
   );
 }

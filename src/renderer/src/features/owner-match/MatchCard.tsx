@@ -1,12 +1,13 @@
 import type { OwnerMatch } from '../../../../shared/model';
+import { ProductActions } from '../actions/ProductActions';
 import { OrderDetails } from './OrderDetails';
 import { OwnerDetails } from './OwnerDetails';
 import { ProductHistory } from './ProductHistory';
 import { ProductState } from './ProductState';
 
 /**
- * One digital product and who owns it: owner, state, wristbands, order and history. Identify
- * shows it for a tapped wristband (`tappedUid`), Search for an opened product (no tap: null).
+ * One digital product and who owns it: owner, state, wristbands, order, the fixes that apply
+ * (block, replace, add, comment) and history. Identify shows it for a tapped wristband (`tappedUid`), Search for an opened product (no tap: null).
  */
 export function MatchCard({
   match,
@@ -24,6 +25,7 @@ export function MatchCard({
         <ProductState product={match.product} tappedUid={tappedUid} />
         <OrderDetails orderId={match.orderId} authorizedAt={match.orderAuthorizedAt} />
       </div>
+      <ProductActions match={match} />
       <ProductHistory events={match.product.events} />
     </article>
   );

@@ -11,7 +11,8 @@ export function useSearchShortcut(): void {
   const store = useAppStoreApi();
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || isTypingTarget(event.target)) return;
+      // Not under an open action dialog either: the view behind it must stay as it was.
+      if (event.defaultPrevented || isTypingTarget(event.target) || store.getState().pendingAction !== null) return;
       const slash = event.key === '/' && isPlainKey(event);
       const find = event.key.toLowerCase() === 'f' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;
       if (!slash && !find) return;

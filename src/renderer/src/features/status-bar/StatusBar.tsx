@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { selectIsDemo } from '../../store/selectors';
 import { useAppStore } from '../../store/StoreProvider';
+import { OperatorControl } from '../operator/OperatorControl';
 import { ConnectivityIndicator } from './ConnectivityIndicator';
 import { DemoBadge } from './DemoBadge';
 import { ReaderIndicators } from './ReaderIndicators';
 import { ViewNavigation } from './ViewNavigation';
 
-/** Always on screen: where this desk stands (demo, online, readers) and the way to the other views. */
+/** Always on screen: where this desk stands (demo, online, readers, who is signed in) and the way to the other views. */
 export function StatusBar() {
   const { t } = useTranslation();
   const deskName = useAppStore((state) => state.settingsView?.settings.deskName ?? null);
@@ -25,6 +26,7 @@ export function StatusBar() {
       {demo && <DemoBadge />}
       <ConnectivityIndicator />
       <ReaderIndicators />
+      <OperatorControl />
       <ViewNavigation />
     </header>
   );

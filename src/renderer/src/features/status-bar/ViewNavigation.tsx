@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { hashForView } from '../../routing/viewHash';
-import { viewNames } from '../../store/slices/viewSlice';
+import { viewNames, type ViewName } from '../../store/slices/viewSlice';
 import { useAppStore } from '../../store/StoreProvider';
+
+const shortcuts: Partial<Record<ViewName, string>> = { search: '/ Control+F', gate: 'G' };
 
 /** Plain hash links: keyboard-reachable, and the hash is the route. */
 export function ViewNavigation() {
@@ -16,7 +18,7 @@ export function ViewNavigation() {
           className="view-nav__link"
           data-testid={`nav-${name}`}
           aria-current={view === name ? 'page' : undefined}
-          aria-keyshortcuts={name === 'search' ? '/ Control+F' : undefined}
+          aria-keyshortcuts={shortcuts[name]}
         >
           {t(`nav.${name}`)}
         </a>

@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../store/StoreProvider';
+import { shortUid } from './shortUid';
+
+/** "Done: …" for the last action on this product; stays until the next tap or action (DESIGN §6). */
+export function ActionResultLine({ productId }: { productId: number }) {
+  const { t } = useTranslation();
+  const result = useAppStore((state) => state.actionResult);
+  if (result?.productId !== productId) return null;
+
+  const name = result.ownerName ?? t('match.owner.noName');
+  const uid = shortUid((result.kind === 'add' ? result.newUid : result.uid) ?? '');
+  const newUid = shortUid(result.newUid ?? '');
+  return (
+    <p className="state-line action-result state--good" role="status" data-testid="action-result" data-kind={result.kind}>
+      <span className="state-line__icon" aria-hidden="true">
+        ✔
+      </span>
+      {t(`actions.result.${result.kind}`, { uid, name, newUid })}
+    </p>
+  );
+}

@@ -1,0 +1,41 @@
+import type { WireError } from '../../../../shared/errors';
+import type { IdentifyState } from '../../store/slices/identifySlice';
+import { tokenState } from '../owner-match/tokenState';
+
+export type GateReason = 'valid' | 'blocked' | 'inactive' | 'invalidated' | 'notListed' | 'unknown' | 'error';
+
+export type GateVerdict =
+  | { verdict: 'waiting' }
+  | { verdict: 'checking'; uid: string }
+  | { verdict: 'green' | 'red'; uid: string; name: string | null; reason: GateReason; blockedAt?: string | null; error?: WireError };
+
+/**
+ * Green only for a valid product whose tapped wristband is active; everything else is red with
+ * the reason. If several products carry the wristband, one that lets the person in wins.
+ */
+export function gateVerdict(identify: IdentifyState): GateVerdict {
+  switch (identify.phase) {
+    case 'idle':
+      return { verdict: 'waiting' };
+    case 'loading':
+      return { verdict: 'checking', uid: identify.scan.uid };
+    case 'failed':
+      return { verdict: 'red', uid: identify.scan.uid, name: null, reason: 'error', error: identify.error };
+    case 'answered':
+      break;
+  }
+  const { result } = identify;
+  if (result.kind === 'not-found') return { verdict: 'red', uid: result.uid, name: null, reason: 'unknown' };
+
+  const checked = result.matches.map((match) => {
+    const token = match.product.tokens.find((candidate) => candidate.uid === result.uid);
+    const name = match.address.name;
+    if (token === undefined) return { verdict: 'red' as const, uid: result.uid, name, reason: 'notListed' as const };
+    const state = tokenState(token);
+    if (state === 'blocked') return { verdict: 'red' as const, uid: result.uid, name, reason: 'blocked' as const, blockedAt: token.blockedAt };
+    if (!match.product.valid) return { verdict: 'red' as const, uid: result.uid, name, reason: 'invalidated' as const };
+    if (state === 'inactive') return { verdict: 'red' as const, uid: result.uid, name, reason: 'inactive' as const };
+    return { verdict: 'green' as const, uid: result.uid, name, reason: 'valid' as const };
+  });
+  return checked.find((check) => check.verdict === 'green') ?? checked[0] ?? { verdict: 'red', uid: result.uid, name: null, reason: 'unknown' };
+}

@@ -1,0 +1,26 @@
+import type { ScanEvent } from '../../../shared/model';
+import type { AppStore } from './createAppStore';
+
+/**
+ * The one place that decides what a tap means (DESIGN §6):
+ * - an action waiting for "tap the new wristband" takes it as that wristband;
+ * - a reason/confirm dialog refuses it (nothing on screen changes, the action stays as it was);
+ * - otherwise it is looked up: on the Gate view in place, elsewhere on Identify.
+ */
+export function routeScan(store: AppStore, scan: ScanEvent): void {
+  const state = store.getState();
+  const pending = state.pendingAction;
+  if (pending?.step === 'tap') {
+    state.acceptNewUid(scan.uid);
+    return;
+  }
+  if (pending !== null) {
+    state.refuseTap();
+    return;
+  }
+  // One tap, one answer: a tap during a search is answered on Identify. The search is kept in
+  // the store, so staff can go back to it.
+  if (state.view === 'search') state.showView('identify');
+  state.clearActionResult();
+  void state.lookupScan(scan);
+}

@@ -1,0 +1,308 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
+import { AppError } from '../../src/shared/errors';
+import type { OwnerMatch } from '../../src/shared/model';
+import en from '../../src/renderer/src/i18n/locales/en.json';
+import { actionResult, blockedIn, signedInDesk, tappedUid, withoutActiveToken } from './support/actionFixtures';
+import { FakeApi, type Handlers } from './support/FakeApi';
+import { ownerMatch, scan, searchHit, settingsView } from './support/fixtures';
+import { emulateListLayout } from './support/listLayout';
+import { actAndSettle, renderApp, resetDom } from './support/renderApp';
+
+afterEach(resetDom);
+
+const mette = ownerMatch('Mette Hansen', tappedUid);
+const newUid = '04BBBBBBBBBB02';
+
+function click(element: Element) {
+  return actAndSettle(() => fireEvent.click(element));
+}
+
+function typeReason(value: string) {
+  return actAndSettle(() => fireEvent.change(screen.getByTestId('action-reason-text'), { target: { value } }));
+}
+
+/** A desk with Anna signed in, Mette's product on Identify after one tap. */
+async function identified(handlers: Handlers = {}, match: OwnerMatch = mette, settings = settingsView()) {
+  const api = new FakeApi({ settings, handlers: { ...signedInDesk(match), ...handlers } });
+  const rendered = renderApp(api);
+  await screen.findByTestId('operator-name');
+  await rendered.emit({ event: 'scan', payload: scan(tappedUid) });
+  await screen.findByTestId('identify-owner-name');
+  return rendered;
+}
+
+describe('actions: which apply', () => {
+  it('offers Block per active wristband, Replace for exactly one, and Comment on a valid product', async () => {
+    await identified();
+    const blocks = screen.getAllByTestId('action-block');
+    expect(blocks.map((button) => button.dataset.uid)).toEqual([tappedUid]);
+    expect(screen.getByTestId('action-replace')).toBeTruthy();
+    expect(screen.getByTestId('action-comment')).toBeTruthy();
+    expect(screen.queryByTestId('action-add')).toBeNull();
+  });
+
+  it('offers Add (and no Block or Replace) when no wristband is active; nothing but history on an invalidated product', async () => {
+    await identified({}, withoutActiveToken(mette));
+    expect(screen.getByTestId('action-add')).toBeTruthy();
+    expect(screen.queryByTestId('action-block')).toBeNull();
+    expect(screen.queryByTestId('action-replace')).toBeNull();
+    resetDom();
+
+    await identified({}, { ...withoutActiveToken(mette), product: { ...withoutActiveToken(mette).product, valid: false } });
+    for (const id of ['action-add', 'action-comment', 'action-block', 'action-replace']) expect(screen.queryByTestId(id)).toBeNull();
+  });
+});
+
+describe('actions: block', () => {
+  it('requires a reason, names the wristband and person, sends, shows the new state and remembers the reason', async () => {
+    const { api } = await identified({ 'actions.block': ({ uid }) => actionResult(blockedIn(mette, uid)) });
+    expect(screen.getByTestId('token-status').dataset.state).toBe('active');
+
+    await click(screen.getByTestId('action-block'));
+    const dialog = screen.getByTestId('action-dialog');
+    expect(dialog.contains(document.activeElement)).toBe(true);
+    const confirm = screen.getByTestId('action-confirm');
+    expect(confirm.textContent).toBe('Block wristband 04A2…C1 of Mette Hansen');
+    expect(screen.getAllByTestId('action-reason-preset').map((preset) => preset.textContent)).toEqual([
+      en.actions.preset.block.lost,
+      en.actions.preset.block.stolen,
+      en.actions.preset.block.damaged,
+    ]);
+
+    await click(confirm);
+    expect(screen.getByTestId('action-error').textContent).toContain(en.actions.reasonRequired);
+    expect(api.callsOf('actions.block')).toEqual([]);
+
+    await typeReason('Left in the camping area');
+    await click(screen.getByTestId('action-confirm'));
+
+    expect(api.callsOf('actions.block')).toEqual([{ productId: 5551, uid: tappedUid, reason: 'Left in the camping area' }]);
+    expect(screen.queryByTestId('action-dialog')).toBeNull();
+    expect(screen.getByTestId('token-status').dataset.state).toBe('blocked');
+    expect(screen.getByTestId('token-status').textContent).toContain('Blocked since 2025-06-30 10:00:00');
+    expect(screen.getByTestId('action-result').textContent).toContain('Done: wristband 04A2…C1 of Mette Hansen is blocked.');
+    expect(api.callsOf('settings.update')).toEqual([
+      { recentReasons: { block: ['Left in the camping area'], replace: [], add: [] } },
+    ]);
+  });
+
+  it('sends a preset as its words without remembering it, and puts a reused recent reason first', async () => {
+    const settings = settingsView();
+    settings.settings.recentReasons = { block: ['Older', 'Swapped with a friend'], replace: [], add: [] };
+    const { api } = await identified({ 'actions.block': ({ uid }) => actionResult(blockedIn(mette, uid)) }, mette, settings);
+
+    await click(screen.getByTestId('action-block'));
+    await click(screen.getAllByTestId('action-reason-preset')[1] as HTMLElement);
+    await click(screen.getByTestId('action-confirm'));
+    expect(api.callsOf('actions.block')).toEqual([{ productId: 5551, uid: tappedUid, reason: en.actions.preset.block.stolen }]);
+    expect(api.callsOf('settings.update')).toEqual([]);
+
+    // The result line stays until the next tap.
+    expect(screen.getByTestId('action-result')).toBeTruthy();
+    await actAndSettle(() => api.emit({ event: 'scan', payload: scan(tappedUid) }));
+    expect(screen.queryByTestId('action-result')).toBeNull();
+
+    await click(screen.getByTestId('action-block'));
+    const recent = screen.getAllByTestId('action-reason-recent');
+    expect(recent.map((button) => button.textContent)).toEqual(['Older', 'Swapped with a friend']);
+    await click(recent[1] as HTMLElement);
+    await click(screen.getByTestId('action-confirm'));
+    expect(api.callsOf('settings.update')).toEqual([
+      { recentReasons: { block: ['Swapped with a friend', 'Older'], replace: [], add: [] } },
+    ]);
+  });
+
+  it('keeps the dialog open with the translated error when the server refuses', async () => {
+    const { api } = await identified({
+      'actions.block': () => {
+        throw new AppError('VM_TOKEN_ALREADY_BLOCKED', 'HTTP 409 token already blocked', { refusedLocally: true });
+      },
+    });
+    await click(screen.getByTestId('action-block'));
+    await typeReason('Lost');
+    await click(screen.getByTestId('action-confirm'));
+
+    const error = screen.getByTestId('action-error');
+    expect(error.textContent).toContain(en.errors.VM_TOKEN_ALREADY_BLOCKED);
+    expect(error.textContent).not.toContain('HTTP 409');
+    expect(screen.getByTestId('action-dialog')).toBeTruthy();
+    expect(screen.getByTestId<HTMLInputElement>('action-reason-text').value).toBe('Lost');
+    expect(screen.getByTestId('token-status').dataset.state).toBe('active');
+    expect(screen.queryByTestId('action-result')).toBeNull();
+    expect(api.callsOf('settings.update')).toEqual([]);
+  });
+
+  it('cancels with Escape without sending anything, and gives focus back to the button', async () => {
+    const { api } = await identified();
+    const button = screen.getByTestId('action-block');
+    button.focus();
+    await click(button);
+    // `/` does not open Search under the dialog.
+    await actAndSettle(() => fireEvent.keyDown(document.activeElement ?? window, { key: '/' }));
+    expect(window.location.hash).toBe('#/identify');
+    await actAndSettle(() => fireEvent.keyDown(document.activeElement ?? window, { key: 'Escape' }));
+    expect(screen.queryByTestId('action-dialog')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByTestId('action-block'));
+    expect(api.callsOf('actions.block')).toEqual([]);
+  });
+});
+
+describe('actions: taps while a dialog is open', () => {
+  it('refuses the tap: no lookup, same view, the pending action and its reason unchanged', async () => {
+    const { api, emit } = await identified({ 'actions.block': ({ uid }) => actionResult(blockedIn(mette, uid)) });
+    await click(screen.getByTestId('action-block'));
+    await typeReason('Stolen at the bar');
+
+    await emit({ event: 'scan', payload: scan('04FFFFFFFFFF01') });
+
+    expect(api.callsOf('identify.lookup')).toEqual([{ uid: tappedUid }]);
+    expect(screen.getByTestId('tap-refused').textContent).toContain(en.actions.tapRefused);
+    expect(screen.getByTestId('identify-uid').textContent).toBe(tappedUid);
+    expect(screen.getByTestId('action-dialog').dataset.kind).toBe('block');
+    expect(screen.getByTestId<HTMLInputElement>('action-reason-text').value).toBe('Stolen at the bar');
+    expect(screen.getByTestId('action-confirm').textContent).toBe('Block wristband 04A2…C1 of Mette Hansen');
+
+    await click(screen.getByTestId('action-confirm'));
+    expect(api.callsOf('actions.block')).toEqual([{ productId: 5551, uid: tappedUid, reason: 'Stolen at the bar' }]);
+  });
+});
+
+describe('actions: replace', () => {
+  it('takes the next tap as the new wristband, then sends it with the reason', async () => {
+    const replaced: OwnerMatch = {
+      ...blockedIn(mette, tappedUid),
+      product: {
+        ...blockedIn(mette, tappedUid).product,
+        tokens: [...blockedIn(mette, tappedUid).product.tokens, { uid: newUid, insertedAt: '2025-06-30 10:00:00', blockedAt: null, active: true }],
+      },
+    };
+    const { api, emit } = await identified({ 'actions.replace': () => actionResult(replaced) });
+
+    await click(screen.getByTestId('action-replace'));
+    const waiting = screen.getByTestId('replace-waiting-tap');
+    expect(waiting.textContent).toContain(en.actions.waitingTap.replace);
+    expect(screen.queryByTestId('action-confirm')).toBeNull();
+
+    await emit({ event: 'scan', payload: scan(newUid) });
+    expect(api.callsOf('identify.lookup')).toEqual([{ uid: tappedUid }]);
+    expect(screen.queryByTestId('replace-waiting-tap')).toBeNull();
+    expect(screen.queryByTestId('tap-refused')).toBeNull();
+    expect(screen.getByTestId('replace-new-uid').textContent).toBe(newUid);
+    expect(screen.getByTestId('action-confirm').textContent).toBe('Replace wristband 04A2…C1 of Mette Hansen with 04BB…02');
+
+    await click(screen.getAllByTestId('action-reason-preset')[0] as HTMLElement);
+    await click(screen.getByTestId('action-confirm'));
+    expect(api.callsOf('actions.replace')).toEqual([
+      { productId: 5551, uid: tappedUid, newUid, reason: en.actions.preset.replace.unreadable },
+    ]);
+    expect(screen.getByTestId('action-result').dataset.kind).toBe('replace');
+    expect(screen.getByTestId('token-status').dataset.state).toBe('blocked');
+  });
+
+  it('can be cancelled while waiting for the tap; the next tap is then looked up again', async () => {
+    const { api, emit } = await identified();
+    await click(screen.getByTestId('action-replace'));
+    await click(screen.getByTestId('action-cancel'));
+    expect(screen.queryByTestId('action-dialog')).toBeNull();
+    await emit({ event: 'scan', payload: scan(newUid) });
+    expect(api.callsOf('identify.lookup')).toEqual([{ uid: tappedUid }, { uid: newUid }]);
+  });
+});
+
+describe('actions: add', () => {
+  const bare = withoutActiveToken(mette);
+
+  it('takes the tapped wristband as the one to attach', async () => {
+    const { api, emit } = await identified({ 'actions.add': () => actionResult(mette) }, bare);
+    await click(screen.getByTestId('action-add'));
+    expect(screen.getByTestId('add-waiting-tap').textContent).toContain(en.actions.waitingTap.add);
+
+    await emit({ event: 'scan', payload: scan(newUid) });
+    expect(api.callsOf('identify.lookup')).toEqual([{ uid: tappedUid }]);
+    expect(screen.getByTestId('add-new-uid').textContent).toBe(newUid);
+    expect(screen.getByTestId('action-confirm').textContent).toBe('Add wristband 04BB…02 to Mette Hansen');
+
+    await typeReason('Swapped paper ticket at gate 3');
+    await click(screen.getByTestId('action-confirm'));
+    expect(api.callsOf('actions.add')).toEqual([{ productId: 5551, uid: newUid, reason: 'Swapped paper ticket at gate 3' }]);
+    expect(api.callsOf('settings.update')).toEqual([
+      { recentReasons: { block: [], replace: [], add: ['Swapped paper ticket at gate 3'] } },
+    ]);
+  });
+
+  it('accepts a UID typed by hand', async () => {
+    const { api } = await identified({ 'actions.add': () => actionResult(mette) }, bare);
+    await click(screen.getByTestId('action-add'));
+    await actAndSettle(() => fireEvent.change(screen.getByTestId('action-typed-uid'), { target: { value: ` ${newUid} ` } }));
+    await click(screen.getByTestId('action-use-typed-uid'));
+    expect(screen.getByTestId('add-new-uid').textContent).toBe(newUid);
+    await click(screen.getAllByTestId('action-reason-preset')[0] as HTMLElement);
+    await click(screen.getByTestId('action-confirm'));
+    expect(api.callsOf('actions.add')).toEqual([{ productId: 5551, uid: newUid, reason: en.actions.preset.add.printAtHome }]);
+  });
+});
+
+describe('actions: comment', () => {
+  it('requires text and sends it as written', async () => {
+    const { api } = await identified({ 'actions.comment': () => actionResult(mette) });
+    await click(screen.getByTestId('action-comment'));
+    expect(screen.getByTestId('action-reason-text').tagName).toBe('TEXTAREA');
+    expect(screen.queryByTestId('action-reason-preset')).toBeNull();
+
+    await typeReason('   ');
+    await click(screen.getByTestId('action-confirm'));
+    expect(screen.getByTestId('action-error').textContent).toContain(en.actions.commentRequired);
+    expect(api.callsOf('actions.comment')).toEqual([]);
+
+    await typeReason('Guest lost her bag.\nCall back tomorrow.');
+    await click(screen.getByTestId('action-confirm'));
+    expect(api.callsOf('actions.comment')).toEqual([{ productId: 5551, comment: 'Guest lost her bag.\nCall back tomorrow.' }]);
+    expect(screen.getByTestId('action-result').textContent).toContain('comment was saved');
+    expect(api.callsOf('settings.update')).toEqual([]);
+  });
+});
+
+describe('actions on a product opened from Search', () => {
+  it('blocks there too and shows the returned state in the opened product', async () => {
+    const restoreLayout = emulateListLayout('search-results', 480);
+    onTestFinished(restoreLayout);
+    const hit = searchHit('Lars Hansen', 6001);
+    const hitUid = hit.product.tokens.find((token) => token.active)?.uid ?? '';
+    const api = new FakeApi({
+      handlers: {
+        'operator.current': () => ({ name: 'Anna', since: 1 }),
+        'venueManager.search': () => ({ hits: [hit], fetchedAt: 1 }),
+        'venueManager.product': () => ({ match: hit, fetchedAt: 2 }),
+        'actions.block': ({ uid }) => actionResult(blockedIn(hit, uid)),
+      },
+    });
+    renderApp(api);
+    await screen.findByTestId('operator-name');
+    await actAndSettle(() => {
+      window.location.hash = '#/search';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    await actAndSettle(() => fireEvent.change(screen.getByTestId('search-field-name'), { target: { value: 'Lars' } }));
+    await click(screen.getByTestId('search-submit'));
+    await click(screen.getByTestId('search-result'));
+    const view = await screen.findByTestId('product-view');
+
+    await click(within(view).getByTestId('action-block'));
+    expect(screen.getByTestId('action-confirm').textContent).toContain('of Lars Hansen');
+    await typeReason('Lost');
+    // Escape belongs to the dialog: it must not also close the product.
+    await actAndSettle(() => fireEvent.keyDown(window, { key: 'Escape' }));
+    expect(screen.getByTestId('product-view')).toBeTruthy();
+    await click(within(screen.getByTestId('product-view')).getByTestId('action-block'));
+    await typeReason('Lost');
+    await click(screen.getByTestId('action-confirm'));
+
+    expect(api.callsOf('actions.block')).toEqual([{ productId: 6001, uid: hitUid, reason: 'Lost' }]);
+    const states = within(screen.getByTestId('product-view'))
+      .getAllByTestId('product-token')
+      .map((token) => token.dataset.state);
+    expect(states).toEqual(['blocked', 'blocked']);
+    expect(screen.getByTestId('action-result')).toBeTruthy();
+  });
+});

@@ -1,0 +1,94 @@
+import { fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../src/shared/errors';
+import type { IdentifyResult } from '../../src/shared/model';
+import en from '../../src/renderer/src/i18n/locales/en.json';
+import { blockedIn, tappedUid } from './support/actionFixtures';
+import { FakeApi } from './support/FakeApi';
+import { notFound, ownerMatch, scan } from './support/fixtures';
+import { actAndSettle, renderApp, resetDom } from './support/renderApp';
+
+afterEach(resetDom);
+
+const mette = ownerMatch('Mette Hansen', tappedUid);
+const invalidated = { ...mette, product: { ...mette.product, valid: false, invalidatedAt: '2025-06-30 08:00:00' } };
+
+/** Each UID answers differently: active, blocked, invalidated, unknown, failing. */
+function lookup({ uid }: { uid: string }): IdentifyResult {
+  switch (uid) {
+    case tappedUid:
+      return { kind: 'found', uid, matches: [mette], fetchedAt: 1 };
+    case '04BLOCKED00001':
+      return { kind: 'found', uid: tappedUid, matches: [blockedIn(mette, tappedUid)], fetchedAt: 1 };
+    case '04INVALID00001':
+      return { kind: 'found', uid: tappedUid, matches: [invalidated], fetchedAt: 1 };
+    case '04FAILING00001':
+      throw new AppError('NETWORK', 'ECONNRESET');
+    default:
+      return notFound(uid);
+  }
+}
+
+async function openGate() {
+  const rendered = renderApp(new FakeApi({ handlers: { 'identify.lookup': lookup } }));
+  await screen.findByTestId('identify-idle');
+  await actAndSettle(() => fireEvent.keyDown(document.body, { key: 'g' }));
+  return rendered;
+}
+
+function verdict() {
+  const element = screen.getByTestId('gate-verdict');
+  return {
+    colour: element.dataset.verdict,
+    text: element.textContent,
+    name: screen.getByTestId('gate-name').textContent,
+    reason: screen.getByTestId('gate-reason').textContent,
+  };
+}
+
+describe('gate view', () => {
+  it('opens with G from Identify and has a nav entry at #/gate', async () => {
+    await openGate();
+    expect(screen.getByTestId('gate-view')).toBeTruthy();
+    expect(window.location.hash).toBe('#/gate');
+    expect(screen.getByTestId('nav-gate').getAttribute('href')).toBe('#/gate');
+  });
+
+  it('answers green with the name for a valid product whose tapped wristband is active', async () => {
+    const { emit, api } = await openGate();
+    await emit({ event: 'scan', payload: scan(tappedUid) });
+    expect(api.callsOf('identify.lookup')).toEqual([{ uid: tappedUid }]);
+    expect(screen.getByTestId('gate-view')).toBeTruthy();
+    const answer = verdict();
+    expect(answer.colour).toBe('green');
+    expect(answer.text).toContain(en.gate.green);
+    expect(answer.name).toBe('Mette Hansen');
+    expect(answer.reason).toBe(en.gate.reason.valid);
+  });
+
+  it('answers red, in words, for a blocked wristband, an invalidated product, an unknown wristband and a failure', async () => {
+    const { emit } = await openGate();
+
+    await emit({ event: 'scan', payload: scan('04BLOCKED00001') });
+    expect(verdict()).toMatchObject({ colour: 'red', name: 'Mette Hansen', reason: 'Wristband blocked since 2025-06-30 10:00:00' });
+    expect(verdict().text).toContain(en.gate.red);
+
+    await emit({ event: 'scan', payload: scan('04INVALID00001') });
+    expect(verdict()).toMatchObject({ colour: 'red', name: 'Mette Hansen', reason: en.gate.reason.invalidated });
+
+    await emit({ event: 'scan', payload: scan('04UNKNOWN00001') });
+    expect(verdict()).toMatchObject({ colour: 'red', name: '', reason: en.gate.reason.unknown });
+
+    await emit({ event: 'scan', payload: scan('04FAILING00001') });
+    expect(verdict().colour).toBe('red');
+    expect(verdict().reason).toContain(en.gate.reason.error);
+    expect(verdict().reason).toContain(en.errors.NETWORK);
+  });
+
+  it('returns to Identify with Escape', async () => {
+    await openGate();
+    await actAndSettle(() => fireEvent.keyDown(document.body, { key: 'Escape' }));
+    expect(screen.queryByTestId('gate-view')).toBeNull();
+    expect(window.location.hash).toBe('#/identify');
+  });
+});
