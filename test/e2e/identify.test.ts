@@ -1,15 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { generateDemoData, pickSampleWristbands } from '../../src/main/venue-manager-simulator';
 import type { SimulatorCustomer } from '../../src/main/venue-manager-simulator';
 import da from '../../src/renderer/src/i18n/locales/da.json';
 import en from '../../src/renderer/src/i18n/locales/en.json';
 import nl from '../../src/renderer/src/i18n/locales/nl.json';
-import { openChromium } from './support/Chromium';
-import type { ChromiumSession } from './support/Chromium';
-import { startServe } from './support/ServeProcess';
-import type { ServeProcess } from './support/ServeProcess';
+import { screenshotDir, useBrowserModeApp } from './support/BrowserModeApp';
 
 // The demo the app starts with is seeded (Core's default seed): the test knows who owns what.
 const demo = generateDemoData({ seed: 2026 });
@@ -27,28 +22,13 @@ function ownerOf(customers: readonly SimulatorCustomer[], uid: string): string {
   throw new Error(`no owner for ${uid} in the demo data`);
 }
 
-const shots = '.tmp/e2e';
-let serve: ServeProcess;
-let chromium: ChromiumSession;
-let page: Page;
+const app = useBrowserModeApp({ open: false });
 
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  serve = await startServe();
-  chromium = await openChromium();
-  page = chromium.page;
-});
-
-afterAll(async () => {
-  await chromium.close();
-  await serve.stop();
-});
-
-const text = async (testId: string) => (await page.getByTestId(testId).first().textContent())?.trim() ?? '';
+const text = async (testId: string) => (await app.page.getByTestId(testId).first().textContent())?.trim() ?? '';
 
 /** Waits until the element with this test id shows the given text. */
 async function waitForText(testId: string, wanted: string): Promise<void> {
-  await page.waitForFunction(
+  await app.page.waitForFunction(
     ([id, needle]) => document.querySelector(`[data-testid=${id}]`)?.textContent.includes(needle) === true,
     [testId, wanted] as const,
   );
@@ -56,87 +36,87 @@ async function waitForText(testId: string, wanted: string): Promise<void> {
 
 describe('browser mode, demo data (Chromium)', () => {
   it('refuses the page without the access key', async () => {
-    const response = await page.goto(`${serve.origin}/`);
+    const response = await app.page.goto(`${app.serve.origin}/`);
     expect(response?.status()).toBe(403);
-    chromium.problems.length = 0; // that 403 was the point; from here on the page must be clean
+    app.chromium.problems.length = 0; // that 403 was the point; from here on the page must be clean
   });
 
   it('loads the Identify view, labelled as demo', async () => {
-    await page.goto(serve.url);
-    await page.getByTestId('identify-idle').waitFor();
+    await app.page.goto(app.serve.url);
+    await app.page.getByTestId('identify-idle').waitFor();
     expect(await text('status-demo')).toContain(en.status.demoText);
     expect(await text('status-reader')).toContain(en.status.virtualReader);
-    await page.screenshot({ path: `${shots}/identify-idle.png` });
+    await app.page.screenshot({ path: `${screenshotDir}/identify-idle.png` });
   });
 
   it('a tap on the virtual reader shows the owner from the simulator', async () => {
     const active = sample('active');
-    await page.getByTestId('virtual-sample-select').selectOption(active.uid);
-    await page.getByTestId('identify-owner-name').waitFor();
+    await app.page.getByTestId('virtual-sample-select').selectOption(active.uid);
+    await app.page.getByTestId('identify-owner-name').waitFor();
     expect(await text('identify-owner-name')).toBe(ownerOf(demo, active.uid));
     expect(await text('identify-uid')).toContain(active.uid);
-    expect(await page.getByTestId('token-status').first().getAttribute('data-state')).toBe('active');
-    expect(await page.getByTestId('product-validity').first().getAttribute('data-valid')).toBe('true');
-    await page.screenshot({ path: `${shots}/identify-owner.png` });
+    expect(await app.page.getByTestId('token-status').first().getAttribute('data-state')).toBe('active');
+    expect(await app.page.getByTestId('product-validity').first().getAttribute('data-valid')).toBe('true');
+    await app.page.screenshot({ path: `${screenshotDir}/identify-owner.png` });
   });
 
   it('a blocked wristband and an invalidated product say so', async () => {
     const blocked = sample('blocked');
-    await page.getByTestId('virtual-sample-select').selectOption(blocked.uid);
+    await app.page.getByTestId('virtual-sample-select').selectOption(blocked.uid);
     await waitForText('identify-uid', blocked.uid);
     expect(await text('identify-owner-name')).toBe(ownerOf(demo, blocked.uid));
-    expect(await page.getByTestId('token-status').first().getAttribute('data-state')).toBe('blocked');
+    expect(await app.page.getByTestId('token-status').first().getAttribute('data-state')).toBe('blocked');
 
     const invalidated = sample('invalidated');
-    await page.getByTestId('virtual-sample-select').selectOption(invalidated.uid);
+    await app.page.getByTestId('virtual-sample-select').selectOption(invalidated.uid);
     await waitForText('identify-uid', invalidated.uid);
-    expect(await page.getByTestId('product-validity').first().getAttribute('data-valid')).toBe('false');
+    expect(await app.page.getByTestId('product-validity').first().getAttribute('data-valid')).toBe('false');
   });
 
   it('an unknown wristband gets the not-found state with its UID', async () => {
     const unknown = sample('unknown');
-    await page.getByTestId('virtual-sample-select').selectOption(unknown.uid);
-    await page.getByTestId('identify-not-found').waitFor();
+    await app.page.getByTestId('virtual-sample-select').selectOption(unknown.uid);
+    await app.page.getByTestId('identify-not-found').waitFor();
     expect(await text('identify-not-found')).toContain(unknown.uid);
   });
 
   it('F2 taps again from the keyboard', async () => {
-    await page.getByTestId('virtual-sample-select').selectOption(sample('active').uid);
-    await page.getByTestId('identify-owner-name').waitFor();
-    await page.getByTestId('virtual-sample-select').selectOption(sample('unknown').uid);
-    await page.getByTestId('identify-not-found').waitFor();
-    await page.getByTestId('virtual-sample-select').selectOption(''); // any sample: the core picks in turn
-    await page.locator('body').press('F2');
+    await app.page.getByTestId('virtual-sample-select').selectOption(sample('active').uid);
+    await app.page.getByTestId('identify-owner-name').waitFor();
+    await app.page.getByTestId('virtual-sample-select').selectOption(sample('unknown').uid);
+    await app.page.getByTestId('identify-not-found').waitFor();
+    await app.page.getByTestId('virtual-sample-select').selectOption(''); // any sample: the core picks in turn
+    await app.page.locator('body').press('F2');
     // A new tap answered: a sample other than the unknown one is on screen.
     const others = samples.filter((s) => s.kind !== 'unknown').map((s) => s.uid);
-    await page.waitForFunction(
+    await app.page.waitForFunction(
       (uids) => uids.some((uid) => document.querySelector('[data-testid=identify-uid]')?.textContent.includes(uid) === true),
       others,
     );
   });
 
   it('switches language to Danish and Dutch, at once and everywhere', async () => {
-    await page.getByTestId('nav-settings').click();
-    await page.getByTestId('settings-language').selectOption('da');
+    await app.page.getByTestId('nav-settings').click();
+    await app.page.getByTestId('settings-language').selectOption('da');
     await waitForText('nav-identify', da.nav.identify);
     expect(await text('status-demo')).toContain(da.status.demoText);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('da');
-    await page.screenshot({ path: `${shots}/settings-da.png` });
+    expect(await app.page.evaluate(() => document.documentElement.lang)).toBe('da');
+    await app.page.screenshot({ path: `${screenshotDir}/settings-da.png` });
 
-    await page.getByTestId('settings-language').selectOption('nl');
+    await app.page.getByTestId('settings-language').selectOption('nl');
     await waitForText('nav-identify', nl.nav.identify);
     expect(await text('status-reader')).toContain(nl.status.virtualReader);
 
     // The choice is stored by the core: a reload keeps it.
-    await page.reload();
+    await app.page.reload();
     await waitForText('nav-identify', nl.nav.identify);
-    await page.getByTestId('settings-language').selectOption('auto');
+    await app.page.getByTestId('settings-language').selectOption('auto');
     await waitForText('nav-identify', en.nav.identify);
-    await page.keyboard.press('Escape');
-    await page.getByTestId('nav-identify').waitFor();
+    await app.page.keyboard.press('Escape');
+    await app.page.getByTestId('nav-identify').waitFor();
   });
 
   it('showed no console or page errors', () => {
-    expect(chromium.problems).toEqual([]);
+    expect(app.chromium.problems).toEqual([]);
   });
 });
