@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store/StoreProvider';
+import { Banner } from '../ui/Banner';
 
 /** Shown while the core cannot be reached, so nobody waits on a tap that cannot be answered. */
 export function ConnectionLostBanner() {
@@ -7,14 +8,8 @@ export function ConnectionLostBanner() {
   const lost = useAppStore((state) => state.connection === 'reconnecting');
   if (!lost) return null;
   return (
-    <div className="banner banner--bad" role="alert" data-testid="core-connection-lost">
-      <span className="banner__icon" aria-hidden="true">
-        ✖
-      </span>
-      <div>
-        <strong>{t('connection.lost')}</strong>
-        <p>{t('connection.lostHint')}</p>
-      </div>
-    </div>
+    <Banner tone="bad" title={t('connection.lost')} testId="core-connection-lost">
+      <p>{t('connection.lostHint')}</p>
+    </Banner>
   );
 }
