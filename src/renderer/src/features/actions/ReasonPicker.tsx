@@ -22,18 +22,7 @@ export function ReasonPicker({ kind, text, onChange }: { kind: ReasonKind; text:
   return (
     <div className="reason-picker">
       <div className="reason-picker__group" role="group" aria-label={t('actions.presets')}>
-        {presets.map((reason) => (
-          <button
-            key={reason}
-            type="button"
-            className="button reason-picker__choice"
-            data-testid="action-reason-preset"
-            aria-pressed={text === reason}
-            onClick={() => choose(reason)}
-          >
-            {reason}
-          </button>
-        ))}
+        <ReasonChoices reasons={presets} chosen={text} testId="action-reason-preset" onChoose={choose} />
         <button type="button" className="button reason-picker__choice" data-testid="action-reason-other" onClick={other}>
           {t(otherReasonKey[kind])}
         </button>
@@ -41,18 +30,7 @@ export function ReasonPicker({ kind, text, onChange }: { kind: ReasonKind; text:
       {recent.length > 0 && (
         <div className="reason-picker__group" role="group" aria-label={t('actions.recent')}>
           <span className="reason-picker__caption">{t('actions.recent')}</span>
-          {recent.map((reason) => (
-            <button
-              key={reason}
-              type="button"
-              className="button reason-picker__choice"
-              data-testid="action-reason-recent"
-              aria-pressed={text === reason}
-              onClick={() => choose(reason)}
-            >
-              {reason}
-            </button>
-          ))}
+          <ReasonChoices reasons={recent} chosen={text} testId="action-reason-recent" onChoose={choose} />
         </div>
       )}
       <label className="field__label" htmlFor="action-reason-text">
@@ -70,4 +48,30 @@ export function ReasonPicker({ kind, text, onChange }: { kind: ReasonKind; text:
       />
     </div>
   );
+}
+
+/** One button per reason; the one matching the text is shown pressed. */
+function ReasonChoices({
+  reasons,
+  chosen,
+  testId,
+  onChoose,
+}: {
+  reasons: readonly string[];
+  chosen: string;
+  testId: string;
+  onChoose: (reason: string) => void;
+}) {
+  return reasons.map((reason) => (
+    <button
+      key={reason}
+      type="button"
+      className="button reason-picker__choice"
+      data-testid={testId}
+      aria-pressed={chosen === reason}
+      onClick={() => onChoose(reason)}
+    >
+      {reason}
+    </button>
+  ));
 }

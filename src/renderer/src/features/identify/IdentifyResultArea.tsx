@@ -6,6 +6,7 @@ import { IdleState } from './IdleState';
 import { MatchList } from './MatchList';
 import { NotFoundState } from './NotFoundState';
 import { TappedUid } from './TappedUid';
+import { FailureState } from '../../ui/FailureState';
 
 /** One tap, one answer: whatever the latest tap produced, and nothing from earlier taps. */
 export function IdentifyResultArea() {
@@ -39,13 +40,13 @@ export function IdentifyResultArea() {
       {identify.phase === 'failed' && (
         <>
           <TappedUid uid={identify.scan.uid} />
-          <div className="identify__error" role="alert" data-testid="identify-error" data-code={identify.error.code}>
-            <h1 className="state-heading state--bad">
-              <span aria-hidden="true">✖ </span>
-              {t('identify.error.title')}
-            </h1>
-            <p className="identify__explanation">{errorText(identify.error)}</p>
-          </div>
+          <FailureState
+            className="identify__error"
+            testId="identify-error"
+            error={identify.error}
+            title={t('identify.error.title')}
+            explanation={errorText(identify.error)}
+          />
         </>
       )}
     </section>

@@ -6,6 +6,7 @@ import type { OpenedProduct } from '../../store/slices/searchSlice';
 import { useAppStore } from '../../store/StoreProvider';
 import { MatchCard } from '../owner-match/MatchCard';
 import { useEscapeToResults } from './useEscapeToResults';
+import { FailureState } from '../../ui/FailureState';
 
 /**
  * A hit opened from the results, shown with the same card as a tapped wristband. The search
@@ -42,16 +43,17 @@ export function OpenedProductView({ opened }: { opened: OpenedProduct }) {
       </div>
       {opened.phase === 'loading' && <p className="identify__loading">{t('search.product.loading')}</p>}
       {opened.phase === 'failed' && (
-        <div className="product-view__error" role="alert" data-testid="product-error" data-code={opened.error.code}>
-          <h1 className="state-heading state--bad">
-            <span aria-hidden="true">✖ </span>
-            {t('search.product.errorTitle')}
-          </h1>
-          <p className="identify__explanation">{errorText(opened.error)}</p>
+        <FailureState
+          className="product-view__error"
+          testId="product-error"
+          error={opened.error}
+          title={t('search.product.errorTitle')}
+          explanation={errorText(opened.error)}
+        >
           <button type="button" className="button" onClick={() => void openHit(selectedHit)}>
             {t('search.product.retry')}
           </button>
-        </div>
+        </FailureState>
       )}
       {opened.phase === 'loaded' && <MatchCard match={opened.match} tappedUid={null} primary />}
     </section>
