@@ -97,6 +97,7 @@ async function coreVersusSimulator(runs: number): Promise<void> {
   const simulatorUrl = await simulator.start(0);
   const { core, stop } = await startBenchCore();
   try {
+    await dispatch(core.handlers, 'admin.setPin', { pin: '2468' }, silentLog);
     const settings = await dispatch(core.handlers, 'settings.get', {}, silentLog);
     if (!settings.ok) throw new Error('settings.get failed');
     const current = (settings.result as { settings: { venueManager: Record<string, unknown> } }).settings.venueManager;

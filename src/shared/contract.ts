@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AdminStatus, SetAdminPinRequest, UnlockAdminRequest } from './admin';
 import { WireError } from './errors';
 import { AddRequest, BlockRequest, CommentRequest, OperatorView, ReplaceRequest, SignInRequest } from './actions';
 import { IdentifyResult, OwnerMatch, SampleWristband, ScanEvent } from './model';
@@ -27,6 +28,8 @@ export const Status = z.object({
     lastSuccessAt: z.number().optional(),
   }),
   readers: z.array(ReaderStatus),
+  /** Epoch ms the configured bearer token says it expires (JWT `exp`); absent when not known. */
+  credentialsExpireAt: z.number().optional(),
 });
 export type Status = z.infer<typeof Status>;
 
@@ -95,6 +98,11 @@ export const methods = {
   'operator.current': { params: NoParams, result: OperatorView.nullable() },
   'operator.signIn': { params: SignInRequest, result: OperatorView },
   'operator.signOut': { params: NoParams, result: z.null() },
+  'admin.status': { params: NoParams, result: AdminStatus },
+  /** First run: sets the PIN and unlocks. Later: changes it, given the current PIN. */
+  'admin.setPin': { params: SetAdminPinRequest, result: AdminStatus },
+  'admin.unlock': { params: UnlockAdminRequest, result: AdminStatus },
+  'admin.lock': { params: NoParams, result: AdminStatus },
   'reader.samples': { params: NoParams, result: z.array(SampleWristband) },
   'reader.virtualTap': {
     params: z.object({ uid: z.string().trim().min(1).max(64).optional() }).strict(),
@@ -114,6 +122,7 @@ export const events = {
   settings: SettingsView,
   syncProgress: SyncProgress,
   outbox: OutboxSummary,
+  admin: AdminStatus,
 } as const;
 
 export type EventName = keyof typeof events;

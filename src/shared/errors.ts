@@ -42,6 +42,12 @@ export const errorCodes = [
   'NOT_SIGNED_IN',
   'OPERATOR_PIN_REQUIRED',
   'OPERATOR_PIN_WRONG',
+  // the admin PIN in front of settings, credentials and local data
+  'ADMIN_PIN_NOT_SET',
+  'ADMIN_PIN_ALREADY_SET',
+  'ADMIN_LOCKED',
+  'ADMIN_PIN_WRONG',
+  'ADMIN_PIN_THROTTLED',
 ] as const;
 
 export const ErrorCode = z.enum(errorCodes);

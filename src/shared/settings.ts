@@ -67,6 +67,13 @@ export const defaultSettings: Settings = {
 export const SettingsPatch = Settings.partial();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
+/** Settings any signed-in volunteer may change; every other key needs the admin PIN. */
+export const operatorSettingKeys = ['language', 'theme', 'recentReasons'] as const satisfies readonly SettingsKey[];
+
+export function patchNeedsAdmin(patch: SettingsPatch): boolean {
+  return Object.keys(patch).some((key) => !(operatorSettingKeys as readonly string[]).includes(key));
+}
+
 export const secretNames = [
   'venueManager.bearerToken',
   'venueManager.basicPassword',
@@ -96,7 +103,15 @@ export const SettingsProblem = z.object({ key: z.string(), message: z.string() }
 export const SettingsView = z.object({
   settings: Settings,
   /** unreadable: stored, but the OS keyring can no longer decrypt it (enter it again). */
-  secrets: z.record(SecretName, z.object({ set: z.boolean(), unreadable: z.boolean().optional() })),
+  secrets: z.record(
+    SecretName,
+    z.object({
+      set: z.boolean(),
+      unreadable: z.boolean().optional(),
+      /** Epoch ms a bearer token says it expires (its JWT `exp`), when it is a JWT that says so. */
+      expiresAt: z.number().optional(),
+    }),
+  ),
   secretStore: SecretStoreInfo,
   /** Stored values that failed validation: defaults are used, the stored row is kept. */
   problems: z.array(SettingsProblem),

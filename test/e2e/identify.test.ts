@@ -4,7 +4,7 @@ import type { SimulatorCustomer } from '../../src/main/venue-manager-simulator';
 import da from '../../src/renderer/src/i18n/locales/da.json';
 import en from '../../src/renderer/src/i18n/locales/en.json';
 import nl from '../../src/renderer/src/i18n/locales/nl.json';
-import { screenshotDir, useBrowserModeApp } from './support/BrowserModeApp';
+import { completeFirstRun, e2eAdminPin, screenshotDir, useBrowserModeApp } from './support/BrowserModeApp';
 
 // The demo the app starts with is seeded (Core's default seed): the test knows who owns what.
 const demo = generateDemoData({ seed: 2026 });
@@ -41,8 +41,11 @@ describe('browser mode, demo data (Chromium)', () => {
     app.chromium.problems.length = 0; // that 403 was the point; from here on the page must be clean
   });
 
-  it('loads the Identify view, labelled as demo', async () => {
+  it('asks for an admin PIN on the first run, then loads the Identify view, labelled as demo', async () => {
     await app.page.goto(app.serve.url);
+    await app.page.getByTestId('admin-setup').waitFor();
+    await app.page.screenshot({ path: `${screenshotDir}/admin-setup.png` });
+    await completeFirstRun(app.page);
     await app.page.getByTestId('identify-idle').waitFor();
     expect(await text('status-demo')).toContain(en.status.demoText);
     expect(await text('status-reader')).toContain(en.status.virtualReader);
@@ -112,6 +115,29 @@ describe('browser mode, demo data (Chromium)', () => {
     await waitForText('nav-identify', nl.nav.identify);
     await app.page.getByTestId('settings-language').selectOption('auto');
     await waitForText('nav-identify', en.nav.identify);
+    await app.page.keyboard.press('Escape');
+    await app.page.getByTestId('nav-identify').waitFor();
+  });
+
+  it('keeps connection settings behind the admin PIN; language stays free', async () => {
+    // The language test above left Settings, which locked the admin part again.
+    await app.page.getByTestId('nav-settings').click();
+    await app.page.getByTestId('admin-unlock').waitFor();
+    expect(await app.page.getByTestId('settings-deskname').count()).toBe(0);
+    expect(await app.page.getByTestId('settings-language').count()).toBe(1);
+    await app.page.screenshot({ path: `${screenshotDir}/settings-locked.png` });
+
+    await app.page.getByTestId('admin-unlock-pin').fill('1111');
+    await app.page.getByTestId('admin-unlock-submit').click();
+    await waitForText('admin-unlock-problem', en.errors.ADMIN_PIN_WRONG);
+    await app.page.getByTestId('admin-unlock-pin').fill(e2eAdminPin);
+    await app.page.getByTestId('admin-unlock-submit').click();
+    await app.page.getByTestId('settings-deskname').fill('Gate 3');
+    await app.page.getByTestId('settings-save').click();
+    await waitForText('status-desk', 'Gate 3');
+    await app.page.screenshot({ path: `${screenshotDir}/settings-unlocked.png` });
+    await app.page.getByTestId('admin-lock').click();
+    await app.page.getByTestId('admin-unlock').waitFor();
     await app.page.keyboard.press('Escape');
     await app.page.getByTestId('nav-identify').waitFor();
   });

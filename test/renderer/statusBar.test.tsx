@@ -4,7 +4,7 @@ import en from '../../src/renderer/src/i18n/locales/en.json';
 import { NoKeyScreen } from '../../src/renderer/src/app/NoKeyScreen';
 import type { ConnectionState, CoreConnection } from '../../src/renderer/src/transport/coreConnection';
 import { FakeApi } from './support/FakeApi';
-import { appInfo, status } from './support/fixtures';
+import { appInfo, settingsView, status } from './support/fixtures';
 import { actAndSettle, renderApp, resetDom } from './support/renderApp';
 
 afterEach(resetDom);
@@ -97,5 +97,51 @@ describe('no key screen', () => {
   it('tells the user which address to open', () => {
     render(<NoKeyScreen />);
     expect(screen.getByTestId('no-key-screen').textContent).toContain(en.noKey.instruction);
+  });
+});
+
+describe('bearer token expiry', () => {
+  const day = 24 * 60 * 60_000;
+
+  it('says nothing while the token is far from expiry, warns days ahead, and says when it has expired', async () => {
+    for (const [offset, expected] of [
+      [10 * day, null],
+      [2 * day + 60_000, 'expires-soon'],
+      [-3 * 60 * 60_000, 'expired'],
+    ] as const) {
+      const expiresAt = Date.now() + offset;
+      renderApp(new FakeApi({ handlers: { 'status.get': () => status({ credentialsExpireAt: expiresAt }) } }));
+      await screen.findByTestId('status-connectivity');
+      const notice = screen.queryByTestId('status-credential-expiry');
+      if (expected === null) {
+        expect(notice).toBeNull();
+      } else {
+        expect(notice?.dataset.state).toBe(expected);
+        expect(notice?.textContent).toContain(expected === 'expired' ? '3 hours ago' : 'in 2 days');
+      }
+      resetDom();
+    }
+  });
+
+  it('shows the expiry next to the token in Settings', async () => {
+    const expiresAt = Date.now() + 2 * day + 60_000;
+    renderApp(
+      new FakeApi({
+        settings: settingsView({
+          secrets: {
+            'venueManager.bearerToken': { set: true, expiresAt },
+            'venueManager.basicPassword': { set: false },
+            'venueManager.headerValue': { set: false },
+          },
+        }),
+      }),
+    );
+    await actAndSettle(() => {
+      window.location.hash = '#/settings';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    const line = await screen.findByTestId('secret-expiry');
+    expect(line.textContent).toContain('in 2 days');
+    expect(line.textContent).toContain(en.settings.secrets.renewSoon);
   });
 });

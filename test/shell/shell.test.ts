@@ -91,6 +91,7 @@ describe('Electron main wiring (mocked electron)', async () => {
   });
 
   it('keeps secrets as safeStorage ciphertext', async () => {
+    await invoke({ senderFrame: { url: ownUrl, parent: null } }, 'admin.setPin', { pin: '2468' });
     await invoke({ senderFrame: { url: ownUrl, parent: null } }, 'secrets.set', { name: 'venueManager.bearerToken', value: 'tok-SECRET-42' });
     const view = (await invoke({ senderFrame: { url: ownUrl, parent: null } }, 'settings.get', {})) as {
       result: { secrets: Record<string, { set: boolean }>; secretStore: { kind: string } };

@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { Status } from '../../shared/contract';
 import type { IdentifyResult } from '../../shared/model';
-import { secretNames } from '../../shared/settings';
-import type { SettingsView } from '../../shared/settings';
+import { patchNeedsAdmin, secretNames } from '../../shared/settings';
+import type { SecretName, SettingsView } from '../../shared/settings';
+import { AdminLock } from '../admin/AdminLock';
 import { TokenActions } from '../actions/TokenActions';
 import { AuditLog } from '../audit/AuditLog';
 import { ConnectivityTracker } from '../connectivity/ConnectivityTracker';
@@ -14,6 +15,7 @@ import { VirtualReader } from '../scanner/VirtualReader';
 import { openStore } from '../store/Store';
 import { ownerMatchFromHistory, ownerMatches, ownerMatchesForUid } from '../venue-manager/productView';
 import { AppError } from '../../shared/errors';
+import { jwtExpiry } from '../venue-manager/jwtExpiry';
 import { VenueManagerConnection } from '../venue-manager/VenueManagerConnection';
 import type { Handlers } from './dispatch';
 import { EventBus } from './EventBus';
@@ -57,6 +59,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const settingsStore = new SettingsStore(db, now);
   const scanLog = new ScanLog(db);
   const operator = new OperatorSession(db, now);
+  const admin = new AdminLock(db, { now, onChange: (adminStatus) => events.emit('admin', adminStatus) });
 
   const connectivity = new ConnectivityTracker(now, () => events.emit('status', status()));
   const venueManager = new VenueManagerConnection({
@@ -82,7 +85,25 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       connectivity: connectivity.current(),
       // The virtual reader is the demo's hand; a configured desk lists only real readers.
       readers: venueManager.demo ? [virtualReader.status()] : [],
+      ...optional('credentialsExpireAt', credentialsExpireAt()),
     };
+  }
+
+  /** Only a bearer token in use can say when it expires; demo mode uses none. */
+  function credentialsExpireAt(): number | undefined {
+    const { baseUrl, authMode } = settingsStore.read().settings.venueManager;
+    return baseUrl !== '' && authMode === 'bearer' ? bearerExpiry() : undefined;
+  }
+
+  function bearerExpiry(): number | undefined {
+    const token = secrets.get('venueManager.bearerToken');
+    return token === undefined ? undefined : jwtExpiry(token);
+  }
+
+  function secretState(name: SecretName): SettingsView['secrets'][SecretName] {
+    if (secrets.unreadable(name)) return { set: true, unreadable: true };
+    if (!secrets.has(name)) return { set: false };
+    return { set: true, ...optional('expiresAt', name === 'venueManager.bearerToken' ? bearerExpiry() : undefined) };
   }
 
   function settingsView(): SettingsView {
@@ -91,9 +112,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       settings,
       problems,
       secretStore: secrets.info(),
-      secrets: Object.fromEntries(
-        secretNames.map((name) => [name, secrets.unreadable(name) ? { set: true, unreadable: true } : { set: secrets.has(name) }]),
-      ) as SettingsView['secrets'],
+      secrets: Object.fromEntries(secretNames.map((name) => [name, secretState(name)])) as SettingsView['secrets'],
     };
   }
 
@@ -129,16 +148,21 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     'status.get': () => Promise.resolve(status()),
     'settings.get': () => Promise.resolve(settingsView()),
     'settings.update': async (patch) => {
+      if (patchNeedsAdmin(patch)) admin.require();
       settingsStore.update(patch);
       await applyVenueManagerSettings();
       return settingsChanged();
     },
     'secrets.set': async ({ name, value }) => {
+      admin.require();
       await secrets.set(name, value);
+      events.emit('status', status());
       return settingsChanged();
     },
     'secrets.clear': async ({ name }) => {
+      admin.require();
       await secrets.clear(name);
+      events.emit('status', status());
       return settingsChanged();
     },
     'identify.lookup': async ({ uid }): Promise<IdentifyResult> => {
@@ -170,6 +194,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       operator.signOut();
       return Promise.resolve(null);
     },
+    'admin.status': () => Promise.resolve(admin.status()),
+    'admin.setPin': ({ pin, currentPin }) => admin.setPin(pin, currentPin),
+    'admin.unlock': ({ pin }) => admin.unlock(pin),
+    'admin.lock': () => Promise.resolve(admin.lock()),
     'reader.samples': () => Promise.resolve([...venueManager.sampleWristbands()]),
     'reader.virtualTap': ({ uid }) => Promise.resolve(virtualReader.tap(uid)),
   };
@@ -180,9 +208,15 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     log: options.log,
     dataDir: options.dataDir,
     async close() {
+      admin.close();
       await virtualReader.close();
       await venueManager.close();
       db.close();
     },
   };
+}
+
+/** `{ [key]: value }` when there is a value: optional fields stay absent rather than undefined. */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }

@@ -1,10 +1,7 @@
-import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
-import { promisify } from 'node:util';
 import type { Database } from 'better-sqlite3';
 import type { OperatorView } from '../../shared/actions';
 import { AppError } from '../../shared/errors';
-
-const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
+import { hashPin, verifyPin } from './PinHash';
 
 /**
  * Who is at the desk. A name signs in (the audit names them); a name that chose a PIN on its
@@ -53,16 +50,3 @@ export class OperatorSession {
   }
 }
 
-async function hashPin(pin: string): Promise<string> {
-  const salt = randomBytes(16);
-  const hash = await scryptAsync(pin, salt, 32);
-  return `scrypt:${salt.toString('base64')}:${hash.toString('base64')}`;
-}
-
-async function verifyPin(pin: string, stored: string): Promise<boolean> {
-  const [scheme, salt, hash] = stored.split(':');
-  if (scheme !== 'scrypt' || salt === undefined || hash === undefined) return false;
-  const expected = Buffer.from(hash, 'base64');
-  const actual = await scryptAsync(pin, Buffer.from(salt, 'base64'), expected.length);
-  return timingSafeEqual(actual, expected);
-}

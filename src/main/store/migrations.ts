@@ -77,6 +77,23 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    name: 'admin PIN',
+    up(db) {
+      // One row at most: the desk's admin PIN (salted hash) and the wrong-PIN throttle, kept on
+      // disk so that restarting the app does not reset the count.
+      db.exec(`
+        CREATE TABLE admin_pin (
+          id              INTEGER PRIMARY KEY CHECK (id = 1),
+          pin_hash        TEXT NOT NULL,
+          set_at          INTEGER NOT NULL,
+          failed_attempts INTEGER NOT NULL DEFAULT 0,
+          locked_until    INTEGER
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const latestSchemaVersion = migrations.length;

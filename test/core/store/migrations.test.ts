@@ -18,6 +18,7 @@ const seedAt: Record<number, (db: Database) => void> = {
   1: (db) => db.prepare("INSERT INTO settings VALUES ('deskName', '\"Gate 3\"', 1)").run(),
   2: (db) => db.prepare("INSERT INTO scan_log (reader_id, raw, uid, at) VALUES ('virtual', 'x', 'X', 2)").run(),
   3: (db) => db.prepare("INSERT INTO audit (at, operator, desk, action, product_id) VALUES (3, 'Mette', 'Gate 3', 'block', 457)").run(),
+  4: (db) => db.prepare("INSERT INTO admin_pin (id, pin_hash, set_at) VALUES (1, 'scrypt:c2FsdA==:aGFzaA==', 4)").run(),
 };
 
 describe('migrations', () => {
@@ -45,6 +46,7 @@ describe('migrations', () => {
       if (from >= 1) expect(db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get('deskName')).toBe('"Gate 3"');
       if (from >= 2) expect(db.prepare('SELECT count(*) FROM scan_log').pluck().get()).toBe(1);
       if (from >= 3) expect(db.prepare('SELECT operator FROM audit').pluck().get()).toBe('Mette');
+      if (from >= 4) expect(db.prepare('SELECT set_at FROM admin_pin').pluck().get()).toBe(4);
     });
   }
 

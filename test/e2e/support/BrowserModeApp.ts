@@ -6,6 +6,18 @@ import type { ChromiumSession } from './Chromium';
 import { startServe } from './ServeProcess';
 import type { ServeProcess } from './ServeProcess';
 
+/** The admin PIN every e2e desk is set up with on its first run. */
+export const e2eAdminPin = '2468';
+
+/** The first-run screen, as the admin who installs a desk fills it in. */
+export async function completeFirstRun(page: Page): Promise<void> {
+  await page.getByTestId('admin-setup').waitFor();
+  await page.getByTestId('admin-setup-pin').fill(e2eAdminPin);
+  await page.getByTestId('admin-setup-repeat').fill(e2eAdminPin);
+  await page.getByTestId('admin-setup-submit').click();
+  await page.getByTestId('admin-setup').waitFor({ state: 'detached' });
+}
+
 /** Where e2e tests put screenshots (for people to look at; docs/ keeps the chosen ones). */
 export const screenshotDir = '.tmp/e2e';
 
@@ -17,7 +29,7 @@ export interface BrowserModeApp {
 
 /**
  * One demo app per test file: `npm run serve`'s script on a free port and Chromium, started
- * before the file's tests and stopped after. With `open`, the page is loaded and idle first.
+ * before the file's tests and stopped after. With `open`, the page is loaded, the first run's admin PIN set, and Identify idle.
  */
 export function useBrowserModeApp(options: { open: boolean }): BrowserModeApp {
   const app = {} as BrowserModeApp;
@@ -28,6 +40,7 @@ export function useBrowserModeApp(options: { open: boolean }): BrowserModeApp {
     app.page = app.chromium.page;
     if (options.open) {
       await app.page.goto(app.serve.url);
+      await completeFirstRun(app.page);
       await app.page.getByTestId('identify-idle').waitFor();
     }
   });

@@ -24,6 +24,8 @@ export class FakeApi implements WristdeskApi {
       'settings.get': () => this.view,
       // Nobody at the desk unless a test signs someone in.
       'operator.current': () => null,
+      // An admin PIN exists and is unlocked unless a test says otherwise.
+      'admin.status': () => ({ pinSet: true, unlocked: true, unlockedUntil: Date.UTC(2026, 6, 4, 13) }),
       'settings.update': (patch: SettingsPatch) => {
         this.view = { ...this.view, settings: { ...this.view.settings, ...patch } };
         return this.view;

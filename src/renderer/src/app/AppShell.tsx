@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ActionDialog } from '../features/actions/ActionDialog';
+import { AdminPinSetup } from '../features/admin/AdminPinSetup';
 import { ActionFeedback } from '../features/feedback/ActionFeedback';
 import { createTonePlayer } from '../features/feedback/tonePlayer';
 import { GateView } from '../features/gate/GateView';
@@ -28,8 +29,9 @@ export function AppShell() {
   useVirtualTapShortcut();
   useSearchShortcut();
   const view = useAppStore((state) => state.view);
+  const firstRun = useAppStore((state) => state.admin?.pinSet === false);
   // The demo's reader sits beside every screen a real reader works on, as a real one would.
-  const withReader = useAppStore(selectIsDemo) && view !== 'settings';
+  const withReader = useAppStore(selectIsDemo) && view !== 'settings' && !firstRun;
   // One audio context for taps and actions alike.
   const [player] = useState(createTonePlayer);
 
@@ -40,7 +42,7 @@ export function AppShell() {
       <StartupProblem />
       <main className={withReader ? 'app__main app__main--with-reader' : 'app__main'}>
         <div className="app__view">
-          <CurrentView view={view} />
+          {firstRun ? <AdminPinSetup /> : <CurrentView view={view} />}
         </div>
         {withReader && <VirtualReaderPanel />}
       </main>

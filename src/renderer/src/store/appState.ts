@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { WristdeskApi } from '../../../shared/contract';
 import type { ActionSlice } from './slices/actionSlice';
+import type { AdminSlice } from './slices/adminSlice';
 import type { AppInfoSlice } from './slices/appInfoSlice';
 import type { ConnectionSlice } from './slices/connectionSlice';
 import type { IdentifySlice } from './slices/identifySlice';
@@ -23,6 +24,7 @@ export type AppState = ConnectionSlice &
   ViewSlice &
   VirtualReaderSlice &
   OperatorSlice &
+  AdminSlice &
   ActionSlice;
 
 /** What slices need from outside: the core, through the contract only. */

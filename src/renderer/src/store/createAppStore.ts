@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppState, StoreDependencies } from './appState';
 import { createActionSlice } from './slices/actionSlice';
+import { createAdminSlice } from './slices/adminSlice';
 import { createAppInfoSlice } from './slices/appInfoSlice';
 import { createConnectionSlice } from './slices/connectionSlice';
 import { createIdentifySlice } from './slices/identifySlice';
@@ -27,6 +28,7 @@ export function createAppStore(dependencies: StoreDependencies): AppStore {
     ...createViewSlice(dependencies)(...args),
     ...createVirtualReaderSlice(dependencies)(...args),
     ...createOperatorSlice(dependencies)(...args),
+    ...createAdminSlice(dependencies)(...args),
     ...createActionSlice(dependencies)(...args),
   }));
 }

@@ -21,6 +21,9 @@ export function startCore(store: AppStore, api: WristdeskApi, connection: CoreCo
       case 'settings':
         state.setSettingsView(event.payload);
         return;
+      case 'admin':
+        state.setAdmin(event.payload);
+        return;
       case 'syncProgress':
       case 'outbox':
         // Shown by later features (outbox, sync); nothing on these screens depends on them.

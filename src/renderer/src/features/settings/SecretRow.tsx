@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { methods } from '../../../../shared/contract';
 import type { WireError } from '../../../../shared/errors';
 import { secretEnvironmentVariables, type SecretName } from '../../../../shared/settings';
+import { credentialExpiry } from '../../../../shared/credentials';
 import { useErrorText } from '../../i18n/useErrorText';
+import { useNow } from '../../ui/useNow';
+import { formatExpiry } from '../../ui/formatExpiry';
 import { useAppStore } from '../../store/StoreProvider';
 import { toAppError } from '../../transport/toAppError';
 import { StateMessage } from '../../ui/StateMessage';
@@ -21,11 +24,14 @@ export function SecretRow({
   isSet,
   unreadable,
   writable,
+  expiresAt,
 }: {
   name: SecretName;
   isSet: boolean;
   unreadable: boolean;
   writable: boolean;
+  /** What a JWT bearer token says about its own expiry. */
+  expiresAt?: number | undefined;
 }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
@@ -70,6 +76,7 @@ export function SecretRow({
           {unreadable ? t('settings.secrets.unreadable') : isSet ? t('settings.secrets.set') : t('settings.secrets.notSet')}
         </span>
       </div>
+      {expiresAt !== undefined && <SecretExpiry expiresAt={expiresAt} />}
       {writable ? (
         <form className="secret__edit" onSubmit={onSave} noValidate>
           <label className="visually-hidden" htmlFor={inputId}>
@@ -103,6 +110,19 @@ export function SecretRow({
       )}
       <SecretOutcomeMessage outcome={outcome} errorText={errorText} />
     </div>
+  );
+}
+
+function SecretExpiry({ expiresAt }: { expiresAt: number }) {
+  const { t, i18n } = useTranslation();
+  const now = useNow(60_000);
+  const state = credentialExpiry(expiresAt, now);
+  const when = formatExpiry(expiresAt, now, i18n.language);
+  return (
+    <StateMessage tone={state === 'ok' ? 'neutral' : 'bad'} testId="secret-expiry">
+      {state === 'expired' ? t('settings.secrets.expired', when) : t('settings.secrets.expires', when)}
+      {state === 'expires-soon' && ` ${t('settings.secrets.renewSoon')}`}
+    </StateMessage>
   );
 }
 

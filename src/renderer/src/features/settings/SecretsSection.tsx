@@ -26,6 +26,7 @@ export function SecretsSection({ view }: { view: SettingsView }) {
               name={name}
               isSet={view.secrets[name].set}
               unreadable={view.secrets[name].unreadable === true}
+              expiresAt={view.secrets[name].expiresAt}
               writable={secretStore.writable}
             />
           </li>

@@ -1,6 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { hashForView } from '../../routing/viewHash';
 import { useAppStore } from '../../store/StoreProvider';
+import { AdminLockBar } from '../admin/AdminLockBar';
+import { AdminUnlock } from '../admin/AdminUnlock';
+import { ChangeAdminPin } from '../admin/ChangeAdminPin';
+import { useLockOnLeave } from '../admin/useLockOnLeave';
 import { DisplaySettings } from './DisplaySettings';
 import { GeneralSettingsForm } from './GeneralSettingsForm';
 import { SecretsSection } from './SecretsSection';
@@ -10,7 +14,9 @@ import { useEscapeBack } from './useEscapeBack';
 export function SettingsView() {
   const { t } = useTranslation();
   const view = useAppStore((state) => state.settingsView);
+  const unlocked = useAppStore((state) => state.admin?.unlocked === true);
   useEscapeBack();
+  useLockOnLeave();
 
   return (
     <div className="settings">
@@ -25,9 +31,18 @@ export function SettingsView() {
       ) : (
         <>
           <SettingsProblems problems={view.problems} />
+          {/* Display settings are every volunteer's; the rest waits behind the admin PIN. */}
           <DisplaySettings settings={view.settings} />
-          <GeneralSettingsForm settings={view.settings} />
-          <SecretsSection view={view} />
+          {unlocked ? (
+            <>
+              <AdminLockBar />
+              <GeneralSettingsForm settings={view.settings} />
+              <SecretsSection view={view} />
+              <ChangeAdminPin />
+            </>
+          ) : (
+            <AdminUnlock />
+          )}
         </>
       )}
     </div>

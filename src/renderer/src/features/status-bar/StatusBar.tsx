@@ -3,6 +3,7 @@ import { selectIsDemo } from '../../store/selectors';
 import { useAppStore } from '../../store/StoreProvider';
 import { OperatorControl } from '../operator/OperatorControl';
 import { ConnectivityIndicator } from './ConnectivityIndicator';
+import { CredentialExpiryNotice } from './CredentialExpiryNotice';
 import { DemoBadge } from './DemoBadge';
 import { ReaderIndicators } from './ReaderIndicators';
 import { ViewNavigation } from './ViewNavigation';
@@ -25,6 +26,7 @@ export function StatusBar() {
       </div>
       {demo && <DemoBadge />}
       <ConnectivityIndicator />
+      <CredentialExpiryNotice />
       <ReaderIndicators />
       <OperatorControl />
       <ViewNavigation />

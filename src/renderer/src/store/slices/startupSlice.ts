@@ -19,16 +19,18 @@ export const createStartupSlice: SliceCreator<StartupSlice> =
     startup: { phase: 'loading' },
     loadCoreData: async () => {
       if (get().startup.phase === 'failed') set({ startup: { phase: 'loading' } });
-      const [appInfo, status, settingsView] = await Promise.allSettled([
+      const [appInfo, status, settingsView, admin] = await Promise.allSettled([
         api.invoke('app.info', {}),
         api.invoke('status.get', {}),
         api.invoke('settings.get', {}),
+        api.invoke('admin.status', {}),
       ]);
       // Keep whatever arrived: a partial picture beats none while the rest is retried.
       if (appInfo.status === 'fulfilled') get().setAppInfo(appInfo.value);
       if (status.status === 'fulfilled') get().setStatus(status.value);
       if (settingsView.status === 'fulfilled') get().setSettingsView(settingsView.value);
-      const failure = [appInfo, status, settingsView].find((outcome) => outcome.status === 'rejected');
+      if (admin.status === 'fulfilled') get().setAdmin(admin.value);
+      const failure = [appInfo, status, settingsView, admin].find((outcome) => outcome.status === 'rejected');
       set({
         startup:
           failure === undefined ? { phase: 'ready' } : { phase: 'failed', error: toAppError(failure.reason).toWire() },

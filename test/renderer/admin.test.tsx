@@ -1,0 +1,151 @@
+import { fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AdminStatus } from '../../src/shared/admin';
+import { AppError } from '../../src/shared/errors';
+import en from '../../src/renderer/src/i18n/locales/en.json';
+import { FakeApi } from './support/FakeApi';
+import { actAndSettle, renderApp, resetDom } from './support/renderApp';
+
+afterEach(resetDom);
+
+function type(input: HTMLElement, value: string) {
+  return actAndSettle(() => fireEvent.change(input, { target: { value } }));
+}
+
+function click(element: HTMLElement) {
+  return actAndSettle(() => fireEvent.click(element));
+}
+
+async function goTo(hash: string) {
+  await actAndSettle(() => {
+    window.location.hash = hash;
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  });
+}
+
+/** A fake core whose admin lock behaves like the real one: PIN 4711 once set. */
+function lockingApi(initial: AdminStatus) {
+  let admin = initial;
+  const api: FakeApi = new FakeApi({
+    handlers: {
+      'admin.status': () => admin,
+      'admin.setPin': ({ pin, currentPin }) => {
+        if (admin.pinSet && currentPin !== '4711') throw new AppError('ADMIN_PIN_WRONG', 'wrong', { attemptsLeft: 4 });
+        if (pin === '') throw new Error('unreachable');
+        admin = { pinSet: true, unlocked: true, unlockedUntil: 1 };
+        return admin;
+      },
+      'admin.unlock': ({ pin }) => {
+        if (pin === '0000') throw new AppError('ADMIN_PIN_THROTTLED', 'wait', { retryAt: Date.UTC(2026, 6, 4, 12, 0, 30) });
+        if (pin !== '4711') throw new AppError('ADMIN_PIN_WRONG', 'wrong', { attemptsLeft: 3 });
+        admin = { pinSet: true, unlocked: true, unlockedUntil: 1 };
+        return admin;
+      },
+      'admin.lock': () => {
+        admin = { pinSet: true, unlocked: false };
+        return admin;
+      },
+    },
+  });
+  return api;
+}
+
+describe('first run', () => {
+  it('asks for the admin PIN before anything else, checks it twice, and then shows the desk', async () => {
+    const api = lockingApi({ pinSet: false, unlocked: false });
+    renderApp(api);
+    expect(await screen.findByTestId('admin-setup')).toBeTruthy();
+    expect(screen.queryByTestId('identify-idle')).toBeNull();
+
+    await type(screen.getByTestId('admin-setup-pin'), '12');
+    await type(screen.getByTestId('admin-setup-repeat'), '12');
+    await click(screen.getByTestId('admin-setup-submit'));
+    expect(screen.getByTestId('admin-setup-problem').textContent).toContain(en.admin.problem.invalid);
+
+    await type(screen.getByTestId('admin-setup-pin'), '4711');
+    await type(screen.getByTestId('admin-setup-repeat'), '4712');
+    await click(screen.getByTestId('admin-setup-submit'));
+    expect(screen.getByTestId('admin-setup-problem').textContent).toContain(en.admin.problem.mismatch);
+    expect(api.callsOf('admin.setPin')).toEqual([]);
+
+    await type(screen.getByTestId('admin-setup-repeat'), '4711');
+    await click(screen.getByTestId('admin-setup-submit'));
+    expect(api.callsOf('admin.setPin')).toEqual([{ pin: '4711' }]);
+    expect(await screen.findByTestId('identify-idle')).toBeTruthy();
+    expect(screen.queryByTestId('admin-setup')).toBeNull();
+  });
+});
+
+describe('settings behind the admin PIN', () => {
+  it('shows only display settings and an unlock form while locked; the PIN opens the rest', async () => {
+    const api = lockingApi({ pinSet: true, unlocked: false });
+    renderApp(api);
+    await screen.findByTestId('identify-idle');
+    await goTo('#/settings');
+    expect(await screen.findByTestId('admin-unlock')).toBeTruthy();
+    expect(screen.getByTestId('settings-language')).toBeTruthy();
+    expect(screen.queryByTestId('settings-deskname')).toBeNull();
+    expect(screen.queryByTestId('settings-secrets')).toBeNull();
+
+    await type(screen.getByTestId('admin-unlock-pin'), '1234');
+    await click(screen.getByTestId('admin-unlock-submit'));
+    expect(screen.getByTestId('admin-unlock-problem').textContent).toBe(`✖${en.errors.ADMIN_PIN_WRONG}`);
+    expect(screen.queryByTestId('settings-deskname')).toBeNull();
+
+    await type(screen.getByTestId('admin-unlock-pin'), '0000');
+    await click(screen.getByTestId('admin-unlock-submit'));
+    expect(screen.getByTestId('admin-unlock-problem').textContent).toContain(en.errors.ADMIN_PIN_THROTTLED);
+    expect(screen.getByTestId('admin-unlock-problem').textContent).toMatch(/Try again after \d{1,2}:\d{2}:\d{2}/);
+
+    await type(screen.getByTestId('admin-unlock-pin'), '4711');
+    await click(screen.getByTestId('admin-unlock-submit'));
+    expect(screen.getByTestId('settings-deskname')).toBeTruthy();
+    expect(screen.getByTestId('settings-secrets')).toBeTruthy();
+    expect(screen.getByTestId('admin-unlocked')).toBeTruthy();
+  });
+
+  it('locks when the admin leaves Settings, with the lock button, and when the core says so', async () => {
+    const api = lockingApi({ pinSet: true, unlocked: true, unlockedUntil: 1 });
+    const { emit } = renderApp(api);
+    await screen.findByTestId('identify-idle');
+    await goTo('#/settings');
+    await screen.findByTestId('settings-deskname');
+    await goTo('#/identify');
+    expect(api.callsOf('admin.lock').length).toBeGreaterThanOrEqual(1);
+
+    await goTo('#/settings');
+    expect(await screen.findByTestId('admin-unlock')).toBeTruthy();
+    await type(screen.getByTestId('admin-unlock-pin'), '4711');
+    await click(screen.getByTestId('admin-unlock-submit'));
+    await click(screen.getByTestId('admin-lock'));
+    expect(screen.getByTestId('admin-unlock')).toBeTruthy();
+
+    await type(screen.getByTestId('admin-unlock-pin'), '4711');
+    await click(screen.getByTestId('admin-unlock-submit'));
+    expect(screen.getByTestId('settings-deskname')).toBeTruthy();
+    // The unlock ran out in the core: the screen follows.
+    await emit({ event: 'admin', payload: { pinSet: true, unlocked: false } });
+    expect(screen.queryByTestId('settings-deskname')).toBeNull();
+    expect(screen.getByTestId('admin-unlock')).toBeTruthy();
+  });
+
+  it('changes the PIN only with the current one', async () => {
+    const api = lockingApi({ pinSet: true, unlocked: true, unlockedUntil: 1 });
+    renderApp(api);
+    await screen.findByTestId('identify-idle');
+    await goTo('#/settings');
+    await screen.findByTestId('admin-change-pin');
+    await type(screen.getByTestId('admin-change-current'), '9999');
+    await type(screen.getByTestId('admin-change-new'), '5555');
+    await type(screen.getByTestId('admin-change-repeat'), '5555');
+    await click(screen.getByTestId('admin-change-submit'));
+    expect(screen.getByTestId('admin-change-problem').textContent).toContain(en.errors.ADMIN_PIN_WRONG);
+    await type(screen.getByTestId('admin-change-current'), '4711');
+    await click(screen.getByTestId('admin-change-submit'));
+    expect(api.callsOf('admin.setPin')).toEqual([
+      { pin: '5555', currentPin: '9999' },
+      { pin: '5555', currentPin: '4711' },
+    ]);
+    expect(screen.getByText(en.admin.change.done)).toBeTruthy();
+  });
+});
