@@ -1,0 +1,12 @@
+export { BootKeyboardDecoder, BootKeyboardOptions } from './BootKeyboardDecoder';
+export { DuplicateTapFilter } from './DuplicateTapFilter';
+export type { HidDeviceInfo, HidDevicePort, HidOpener } from './HidDevicePort';
+export { HidReader } from './HidReader';
+export type { HidReaderOptions } from './HidReader';
+export { classifyHidDevice, hidPathFinder, listHidDevices } from './listHidDevices';
+export type { HidDeviceAccess, HidDeviceMatch, ListedHidDevice } from './listHidDevices';
+export { nodeHidBindings } from './nodeHidAdapter';
+export { RawReportDecoder, RawReportFormat } from './RawReportDecoder';
+export type { DecoderStats, ReportDecoder } from './ReportDecoder';
+export { timerScheduler } from './Scheduler';
+export type { Scheduler } from './Scheduler';
