@@ -1,0 +1,12 @@
+export { canonicalUidBytes, canonicalUidFromBytes, parseCanonicalUid } from './canonicalUid';
+export type { CanonicalUid } from './canonicalUid';
+export { comparisonKey, decode, decodedMatches, encode } from './uidCodec';
+export type { DecodedUid } from './uidCodec';
+export { knownBits, matchesPartial } from './partialUid';
+export type { PartialUid } from './partialUid';
+export { representations } from './representations';
+export { calibrate } from './calibrate';
+export { describeProfile, isLossless, profileShapes } from './profiles';
+export { calibratedUidFormat, isCalibrated, uidLookupPlan, uncalibratedUidFormat } from './uidFormat';
+export type { CalibratedUidFormat, UidLookupPlan } from './uidFormat';
+export type { UidFailure, UidResult } from './uidResult';
