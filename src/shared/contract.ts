@@ -90,6 +90,14 @@ export const methods = {
     params: z.object({ productId: z.number().int().nonnegative() }).strict(),
     result: z.object({ match: OwnerMatch, fetchedAt: z.number() }),
   },
+  /**
+   * A product image as a data URL (the renderer's CSP allows no remote images). Only URLs that a
+   * product the core handed out names are fetched.
+   */
+  'venueManager.productImage': {
+    params: z.object({ url: z.string().min(1).max(2000) }).strict(),
+    result: z.object({ dataUrl: z.string().startsWith('data:image/').max(3_000_000) }),
+  },
   /** The fixes. Each is audited, checked against the product's state first, and answers with the product as it is now. */
   'actions.block': { params: BlockRequest, result: ActionResult },
   'actions.replace': { params: ReplaceRequest, result: ActionResult },

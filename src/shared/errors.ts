@@ -22,6 +22,7 @@ export const errorCodes = [
   'UNAUTHORIZED',
   'NOT_CONFIGURED',
   'QUICK_SEARCH_UNSUPPORTED',
+  'IMAGE_UNAVAILABLE',
   // Venue Manager's documented errors, one code each
   'VM_NO_CRITERIA',
   'VM_UNKNOWN_PRODUCT',

@@ -60,6 +60,11 @@ describe('browser mode, demo data (Chromium)', () => {
     expect(await text('identify-uid')).toContain(active.uid);
     expect(await app.page.getByTestId('token-status').first().getAttribute('data-state')).toBe('active');
     expect(await app.page.getByTestId('product-validity').first().getAttribute('data-valid')).toBe('true');
+    // The product picture came through the core as a data URL (the page's CSP allows no remote image).
+    const image = app.page.getByTestId('product-image').first();
+    await image.waitFor();
+    expect(await image.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    expect(await image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(240);
     await app.page.screenshot({ path: `${screenshotDir}/identify-owner.png` });
   });
 

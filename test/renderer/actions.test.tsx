@@ -243,6 +243,51 @@ describe('actions: add', () => {
   });
 });
 
+describe('actions: wristband active on another product', () => {
+  it('offers to open that product, which drops the refused action and shows the product on Identify', async () => {
+    const lars = ownerMatch('Lars Jensen', newUid);
+    const { api, emit } = await identified(
+      {
+        'actions.add': () => {
+          throw new AppError('VM_TOKEN_ACTIVE_ELSEWHERE', 'Token is active on another digital product.');
+        },
+        'identify.lookup': ({ uid }) => ({ kind: 'found', uid, matches: [uid === newUid ? lars : withoutActiveToken(mette)], fetchedAt: 1 }),
+      },
+      withoutActiveToken(mette),
+    );
+    await click(screen.getByTestId('action-add'));
+    await emit({ event: 'scan', payload: scan(newUid) });
+    await click(screen.getAllByTestId('action-reason-preset')[0] as HTMLElement);
+    await click(screen.getByTestId('action-confirm'));
+    expect(screen.getByTestId('action-error').dataset.code).toBe('VM_TOKEN_ACTIVE_ELSEWHERE');
+    expect(screen.getByTestId('action-error').textContent).toContain(en.errors.VM_TOKEN_ACTIVE_ELSEWHERE);
+
+    await click(screen.getByTestId('action-open-other'));
+    expect(screen.queryByTestId('action-dialog')).toBeNull();
+    expect(api.callsOf('identify.lookup')).toEqual([{ uid: tappedUid }, { uid: newUid }]);
+    expect((await screen.findByTestId('identify-owner-name')).textContent).toBe('Lars Jensen');
+    expect(window.location.hash).toBe('#/identify');
+  });
+
+  it('is not offered for other refusals', async () => {
+    await identified(
+      {
+        'actions.add': () => {
+          throw new AppError('VM_PRODUCT_INVALIDATED', 'Digital product is invalidated.');
+        },
+      },
+      withoutActiveToken(mette),
+    );
+    await click(screen.getByTestId('action-add'));
+    await actAndSettle(() => fireEvent.change(screen.getByTestId('action-typed-uid'), { target: { value: newUid } }));
+    await click(screen.getByTestId('action-use-typed-uid'));
+    await click(screen.getAllByTestId('action-reason-preset')[0] as HTMLElement);
+    await click(screen.getByTestId('action-confirm'));
+    expect(screen.getByTestId('action-error').dataset.code).toBe('VM_PRODUCT_INVALIDATED');
+    expect(screen.queryByTestId('action-open-other')).toBeNull();
+  });
+});
+
 describe('actions: comment', () => {
   it('requires text and sends it as written', async () => {
     const { api } = await identified({ 'actions.comment': () => actionResult(mette) });

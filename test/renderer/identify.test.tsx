@@ -215,3 +215,46 @@ describe('virtual reader (demo)', () => {
     expect(api.callsOf('reader.virtualTap')).toEqual([{ uid: '04FFFFFFFFFF01' }, { uid: '04FFFFFFFFFF01' }]);
   });
 });
+
+describe('product image', () => {
+  const pngDataUrl = 'data:image/png;base64,iVBORw0KGgo=';
+  function withImage(uid: string, imageUrl: string): IdentifyResult {
+    const match = ownerMatch('Mette Hansen', uid);
+    return { kind: 'found', uid, fetchedAt: 1, matches: [{ ...match, product: { ...match.product, imageUrl } }] };
+  }
+
+  it('shows the picture the core fetched, asking once per URL', async () => {
+    const api = new FakeApi({
+      handlers: {
+        'identify.lookup': ({ uid }) => withImage(uid, 'https://vm.example/img/pass.png'),
+        'venueManager.productImage': () => ({ dataUrl: pngDataUrl }),
+      },
+    });
+    const { emit } = renderApp(api);
+    await emit({ event: 'scan', payload: scan('04A2B3C4D5E6C1') });
+    const image = await screen.findByTestId<HTMLImageElement>('product-image');
+    expect(image.getAttribute('src')).toBe(pngDataUrl);
+    expect(image.getAttribute('alt')).toBe('Picture of Full festival pass');
+    await emit({ event: 'scan', payload: scan('04A2B3C4D5E6C2', 1_750_000_009_000) });
+    await screen.findByText('04A2B3C4D5E6C2');
+    expect(api.callsOf('venueManager.productImage')).toEqual([{ url: 'https://vm.example/img/pass.png' }]);
+  });
+
+  it('keeps the product on screen and says "No picture" when the image cannot be had', async () => {
+    const api = new FakeApi({
+      handlers: {
+        'identify.lookup': ({ uid }) => withImage(uid, 'https://vm.example/img/broken.png'),
+        'venueManager.productImage': () => {
+          throw new AppError('IMAGE_UNAVAILABLE', 'not an image');
+        },
+      },
+    });
+    const { emit } = renderApp(api);
+    await emit({ event: 'scan', payload: scan('04A2B3C4D5E6C1') });
+    expect((await screen.findByTestId('identify-owner-name')).textContent).toBe('Mette Hansen');
+    const missing = await screen.findByTestId('product-image-missing');
+    await actAndSettle(() => undefined);
+    expect(missing.dataset.state).toBe('failed');
+    expect(missing.textContent).toBe(en.match.product.imageUnavailable);
+  });
+});

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -15,8 +15,16 @@ Starts the Wristdesk core without Electron and serves the app to a browser on 12
   --port N          port on 127.0.0.1 (default 4780; 0 picks a free one)
   --data-dir DIR    data folder (default: the desktop app's, ${defaultDataDir()})
   --renderer-dir D  the built renderer (default: out/renderer next to this script)
+  --demo-request-log FILE
+                    demo mode: append every request the demo Venue Manager receives to FILE,
+                    one JSON object per line (to see exactly what the desk would send)
 Secrets come from the environment: WRISTDESK_VM_BEARER_TOKEN, WRISTDESK_VM_BASIC_PASSWORD,
 WRISTDESK_VM_HEADER_VALUE. With no Venue Manager configured, the app runs on demo data.`;
+
+/** One JSON line per request, written at once so a reader of the file sees it before the answer arrives. */
+function demoRequestLog(file: string): NonNullable<Parameters<typeof startCore>[0]['onDemoRequest']> {
+  return (request) => appendFileSync(file, `${JSON.stringify(request)}\n`);
+}
 
 async function main(): Promise<number> {
   let args;
@@ -26,6 +34,7 @@ async function main(): Promise<number> {
         port: { type: 'string', default: '4780' },
         'data-dir': { type: 'string' },
         'renderer-dir': { type: 'string' },
+        'demo-request-log': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -56,6 +65,7 @@ async function main(): Promise<number> {
     appVersion: version,
     systemLocale: Intl.DateTimeFormat().resolvedOptions().locale,
     log: consoleLog,
+    ...(args['demo-request-log'] === undefined ? {} : { onDemoRequest: demoRequestLog(resolve(args['demo-request-log'])) }),
   });
   let server;
   try {

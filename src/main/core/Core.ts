@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Status } from '../../shared/contract';
-import type { IdentifyResult } from '../../shared/model';
+import type { IdentifyResult, OwnerMatch } from '../../shared/model';
 import { patchNeedsAdmin, secretNames } from '../../shared/settings';
 import type { SecretName, SettingsView } from '../../shared/settings';
 import { AdminLock } from '../admin/AdminLock';
@@ -16,7 +16,10 @@ import { openStore } from '../store/Store';
 import { ownerMatchFromHistory, ownerMatches, ownerMatchesForUid } from '../venue-manager/productView';
 import { AppError } from '../../shared/errors';
 import { jwtExpiry } from '../venue-manager/jwtExpiry';
+import { venueManagerAuthHeaders } from '../venue-manager/authHeaders';
+import { ProductImageFetcher } from '../venue-manager/ProductImageFetcher';
 import { VenueManagerConnection } from '../venue-manager/VenueManagerConnection';
+import type { VenueManagerConnectionOptions } from '../venue-manager/VenueManagerConnection';
 import type { Handlers } from './dispatch';
 import { EventBus } from './EventBus';
 import type { Log } from './Log';
@@ -31,6 +34,7 @@ export interface CoreOptions {
   now?: () => number;
   /** Seed of the demo data set; fixed so every demo shows the same people. */
   demoSeed?: number;
+  onDemoRequest?: VenueManagerConnectionOptions['onDemoRequest'];
 }
 
 export interface Core {
@@ -66,7 +70,20 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     secrets,
     demoSeed: options.demoSeed ?? 2026,
     onOutcome: (outcome) => connectivity.record(outcome),
+    ...(options.onDemoRequest === undefined ? {} : { onDemoRequest: options.onDemoRequest }),
   });
+  const images = new ProductImageFetcher({
+    baseUrl: () => venueManager.current().baseUrl,
+    authHeaders: () => {
+      const settings = settingsStore.read().settings.venueManager;
+      return settings.baseUrl === '' ? {} : venueManagerAuthHeaders(settings, secrets);
+    },
+  });
+  /** Every product handed to the screen may have its image asked for. */
+  const shown = <T extends { match: OwnerMatch } | { hits: OwnerMatch[] }>(result: T): T => {
+    images.remember('match' in result ? [result.match] : result.hits);
+    return result;
+  };
   const actions = new TokenActions({
     client: () => venueManager.current(),
     audit: new AuditLog(db, now),
@@ -168,6 +185,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     'identify.lookup': async ({ uid }): Promise<IdentifyResult> => {
       const customers = await venueManager.current().search({ tokenUid: uid });
       const matches = ownerMatchesForUid(customers, uid);
+      images.remember(matches);
       const [first, ...rest] = matches;
       return first === undefined
         ? { kind: 'not-found', uid, fetchedAt: now() }
@@ -175,19 +193,20 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     },
     'venueManager.search': async (criteria) => {
       const customers = await venueManager.current().search(criteria);
-      return { hits: ownerMatches(customers), fetchedAt: now() };
+      return shown({ hits: ownerMatches(customers), fetchedAt: now() });
     },
     'venueManager.product': async ({ productId }) => {
       const match = ownerMatchFromHistory(await venueManager.current().productHistory(productId));
       if (match === undefined) {
         throw new AppError('BAD_RESPONSE', 'The product history names no owner for this product', { productId });
       }
-      return { match, fetchedAt: now() };
+      return shown({ match, fetchedAt: now() });
     },
-    'actions.block': (request) => actions.block(request),
-    'actions.replace': (request) => actions.replace(request),
-    'actions.add': (request) => actions.add(request),
-    'actions.comment': (request) => actions.comment(request),
+    'venueManager.productImage': async ({ url }) => ({ dataUrl: await images.dataUrl(url) }),
+    'actions.block': async (request) => shown(await actions.block(request)),
+    'actions.replace': async (request) => shown(await actions.replace(request)),
+    'actions.add': async (request) => shown(await actions.add(request)),
+    'actions.comment': async (request) => shown(await actions.comment(request)),
     'operator.current': () => Promise.resolve(operator.current()),
     'operator.signIn': ({ name, pin }) => operator.signIn(name, pin),
     'operator.signOut': () => {
@@ -210,6 +229,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     async close() {
       admin.close();
       await virtualReader.close();
+      await images.close();
       await venueManager.close();
       db.close();
     },

@@ -5,6 +5,7 @@
  * Everything comes from a seeded PRNG (mulberry32) and fixed lists, never from Math.random or
  * the clock, so one seed always gives byte-identical data. Times are 2026 wall-clock strings.
  */
+import { demoImagePath } from './DemoImages';
 import { NOT_INVALIDATED, isInvalidated } from './SimulatorData';
 import type {
   SimulatorAddress,
@@ -278,7 +279,6 @@ const CATALOG: readonly (readonly [CatalogItem, number])[] = [
 
 const FRIEND_NAMES = LOCALES.flatMap(([locale]) => locale.firstNames);
 
-const PRODUCT_IMAGE_URL = 'https://placecats.com/300/200';
 
 const BLOCK_REASONS = ['Wristband reported lost.', 'Card reported stolen.', 'Ticket resold against the rules.'];
 const REPLACE_REASONS = ['Chip cannot be read by scanners', 'Wristband torn at the gate', 'Print@Home ticket replaced with chip'];
@@ -466,7 +466,7 @@ class DemoGenerator {
       id: this.nextProductId,
       name: item.name,
       invalidateTime,
-      productImageUrl: PRODUCT_IMAGE_URL,
+      productImageUrl: demoImagePath(CATALOG.findIndex(([entry]) => entry.name === item.name)),
       barcode: this.barcode(),
       alias,
       tokens,

@@ -17,6 +17,9 @@ export function renderError(style: ErrorBodyStyle, message: string): string {
  * example bodies byte for byte (search-response.json, product-history.json) when the stored
  * objects keep the documented key order.
  */
-export function renderJson(value: unknown): string {
-  return JSON.stringify(value, null, 2);
+export function renderJson(value: unknown, origin?: string): string {
+  // The demo's images are stored as paths on the simulator; a real server names absolute URLs.
+  const absoluteImages = (key: string, field: unknown): unknown =>
+    origin !== undefined && key === 'productImageUrl' && typeof field === 'string' && field.startsWith('/') ? origin + field : field;
+  return JSON.stringify(value, absoluteImages, 2);
 }

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseCommentBody, parseReasonBody } from './RequestBodies';
+import { demoImage, demoImagePathPrefix } from './DemoImages';
 import { renderError, renderJson } from './ResponseBodies';
 import type { ErrorBodyStyle } from './ResponseBodies';
 import { parseSearchCriteria, searchCustomers } from './SearchMatcher';
@@ -35,6 +36,8 @@ export interface VenueManagerSimulatorOptions {
   basePath?: string;
   /** Default true (tests read the log). The demo turns it off: a day of taps must not fill memory. */
   recordRequests?: boolean;
+  /** Told of every request as it is recorded (whether or not it is kept in memory). */
+  onRequest?: (request: RecordedRequest) => void;
 }
 
 export interface RecordedRequest {
@@ -57,6 +60,8 @@ interface SimResponse {
   /** Undefined for 204. */
   body?: string;
   headers?: Record<string, string>;
+  /** A demo image instead of a JSON body. */
+  image?: Buffer;
 }
 
 const RECORDED_HEADERS = ['authorization', 'content-type', 'accept', 'user-agent', 'content-length'];
@@ -91,6 +96,7 @@ export class VenueManagerSimulator {
   /** Every request received, refused ones included, in arrival order. */
   readonly requests: RecordedRequest[] = [];
   private readonly recordRequests: boolean;
+  private readonly onRequest: ((request: RecordedRequest) => void) | undefined;
 
   private readonly store: SimulatorStore;
   private readonly clock: () => Date;
@@ -115,6 +121,7 @@ export class VenueManagerSimulator {
     if (basePath !== '' && !basePath.startsWith('/')) throw new Error(`basePath must start with "/": ${basePath}`);
     this.basePath = basePath;
     this.recordRequests = options.recordRequests ?? true;
+    this.onRequest = options.onRequest;
   }
 
   /** Listens on 127.0.0.1 only (never all interfaces); resolves to the API base URL. */
@@ -186,7 +193,7 @@ export class VenueManagerSimulator {
           : this.error(500, `Simulator failure: ${error instanceof Error ? error.message : String(error)}`);
     }
     // Recorded before the response goes out, so a client that awaited it finds the record.
-    if (this.recordRequests) this.requests.push({
+    const record: RecordedRequest = {
       method,
       path: url.pathname,
       query,
@@ -194,7 +201,9 @@ export class VenueManagerSimulator {
       body,
       status: response.status,
       at,
-    });
+    };
+    if (this.recordRequests) this.requests.push(record);
+    this.onRequest?.(record);
     this.send(res, response);
   }
 
@@ -206,6 +215,8 @@ export class VenueManagerSimulator {
     headers: IncomingHttpHeaders,
     at: Date,
   ): SimResponse {
+    const image = method === 'GET' && pathname.startsWith(demoImagePathPrefix) ? demoImage(pathname) : undefined;
+    if (image !== undefined) return { status: 200, image };
     // Undocumented: status and body of a refused login are our guess.
     if (!isAuthorized(this.auth, headers)) {
       const challenge = challengeFor(this.auth);
@@ -264,7 +275,8 @@ export class VenueManagerSimulator {
   }
 
   private json(value: unknown): SimResponse {
-    return { status: 200, body: renderJson(value) };
+    const address = this.address();
+    return { status: 200, body: renderJson(value, address === undefined ? undefined : `http://127.0.0.1:${address.port}`) };
   }
 
   private error(status: number, message: string, headers: Record<string, string> = {}): SimResponse {
@@ -283,6 +295,11 @@ export class VenueManagerSimulator {
 
   private send(res: ServerResponse, response: SimResponse): void {
     const headers: Record<string, string | number> = { ...response.headers };
+    if (response.image !== undefined) {
+      res.writeHead(response.status, { 'Content-Type': 'image/png', 'Content-Length': response.image.length });
+      res.end(response.image);
+      return;
+    }
     if (response.body !== undefined) {
       // As documented: exactly "application/json", no charset (JSON is UTF-8 by definition).
       headers['Content-Type'] = 'application/json';

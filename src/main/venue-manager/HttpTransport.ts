@@ -7,6 +7,12 @@ export interface HttpResponse {
   body: string;
 }
 
+export interface HttpBytesResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  bytes: Buffer;
+}
+
 export interface HttpTimeouts {
   /** TCP + TLS connect. */
   connectMs: number;
@@ -40,6 +46,12 @@ export class HttpTransport {
   }
 
   async send(req: HttpRequest): Promise<HttpResponse> {
+    const response = await this.sendForBytes(req);
+    return { status: response.status, headers: response.headers, body: response.bytes.toString('utf8') };
+  }
+
+  /** The body as bytes, for what is not text (product images). */
+  async sendForBytes(req: HttpRequest): Promise<HttpBytesResponse> {
     const signal = AbortSignal.timeout(this.timeouts.totalMs);
     try {
       const response = await request(req.url, {
@@ -64,11 +76,7 @@ export class HttpTransport {
         }
         chunks.push(buffer);
       }
-      return {
-        status: response.statusCode,
-        headers: response.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
-      };
+      return { status: response.statusCode, headers: response.headers, bytes: Buffer.concat(chunks) };
     } catch (error) {
       throw asTransportError(error, signal);
     }

@@ -2,6 +2,7 @@ import type { SampleWristband } from '../../shared/model';
 import type { Settings } from '../../shared/settings';
 import type { SecretStore } from '../secrets/SecretStore';
 import { VenueManagerSimulator, generateDemoData, pickSampleWristbands } from '../venue-manager-simulator';
+import type { RecordedRequest } from '../venue-manager-simulator';
 import { venueManagerAuthHeaders } from './authHeaders';
 import { VenueManagerClient } from './VenueManagerClient';
 import type { RequestOutcome } from './VenueManagerClient';
@@ -10,6 +11,8 @@ export interface VenueManagerConnectionOptions {
   secrets: SecretStore;
   demoSeed: number;
   onOutcome: (outcome: RequestOutcome) => void;
+  /** Every request the demo simulator receives (`serve --demo-request-log`): what the desk would send. */
+  onDemoRequest?: (request: RecordedRequest) => void;
 }
 
 /**
@@ -83,7 +86,7 @@ export class VenueManagerConnection {
     if (this.simulator === undefined) {
       const data = generateDemoData({ seed: this.options.demoSeed });
       this.samples = pickSampleWristbands(data);
-      this.simulator = new VenueManagerSimulator({ data, errorBodyStyle: 'documented', recordRequests: false });
+      this.simulator = new VenueManagerSimulator({ data, errorBodyStyle: 'documented', recordRequests: false, ...(this.options.onDemoRequest === undefined ? {} : { onRequest: this.options.onDemoRequest }) });
       this.demoUrl = await this.simulator.start(0);
     }
     return this.demoUrl;

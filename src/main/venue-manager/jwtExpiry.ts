@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-const JwtClaims = z.object({ exp: z.number().finite().positive() });
+const JwtClaims = z.object({ exp: z.number().positive() });
 
 /**
  * When a bearer token says it expires, read from its JWT `exp` claim (epoch seconds → ms), so the

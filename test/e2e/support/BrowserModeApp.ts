@@ -31,11 +31,11 @@ export interface BrowserModeApp {
  * One demo app per test file: `npm run serve`'s script on a free port and Chromium, started
  * before the file's tests and stopped after. With `open`, the page is loaded, the first run's admin PIN set, and Identify idle.
  */
-export function useBrowserModeApp(options: { open: boolean }): BrowserModeApp {
+export function useBrowserModeApp(options: { open: boolean; serveArgs?: readonly string[] }): BrowserModeApp {
   const app = {} as BrowserModeApp;
   beforeAll(async () => {
     mkdirSync(screenshotDir, { recursive: true });
-    app.serve = await startServe();
+    app.serve = await startServe({}, options.serveArgs ?? []);
     app.chromium = await openChromium();
     app.page = app.chromium.page;
     if (options.open) {

@@ -15,12 +15,12 @@ export interface ServeProcess {
 const serveScript = resolve('out/main/serve.js');
 
 /** Starts `node out/main/serve.js` (what `npm run serve` runs after building) on a free port. */
-export async function startServe(env: Record<string, string> = {}): Promise<ServeProcess> {
+export async function startServe(env: Record<string, string> = {}, args: readonly string[] = []): Promise<ServeProcess> {
   if (!existsSync(serveScript)) {
     throw new Error(`${serveScript} is missing: run "npm run build" first (npm test does).`);
   }
   const data = makeTempDir('wristdesk-e2e-');
-  const child: ChildProcess = spawn(process.execPath, [serveScript, '--port', '0', '--data-dir', data.path], {
+  const child: ChildProcess = spawn(process.execPath, [serveScript, '--port', '0', '--data-dir', data.path, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

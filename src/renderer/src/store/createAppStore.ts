@@ -6,6 +6,7 @@ import { createAppInfoSlice } from './slices/appInfoSlice';
 import { createConnectionSlice } from './slices/connectionSlice';
 import { createIdentifySlice } from './slices/identifySlice';
 import { createOperatorSlice } from './slices/operatorSlice';
+import { createProductImageSlice } from './slices/productImageSlice';
 import { createSearchSlice } from './slices/searchSlice';
 import { createSettingsSlice } from './slices/settingsSlice';
 import { createStartupSlice } from './slices/startupSlice';
@@ -29,6 +30,7 @@ export function createAppStore(dependencies: StoreDependencies): AppStore {
     ...createVirtualReaderSlice(dependencies)(...args),
     ...createOperatorSlice(dependencies)(...args),
     ...createAdminSlice(dependencies)(...args),
+    ...createProductImageSlice(dependencies)(...args),
     ...createActionSlice(dependencies)(...args),
   }));
 }

@@ -4,6 +4,7 @@ import { useErrorText } from '../../i18n/useErrorText';
 import type { PendingAction } from '../../store/slices/actionSlice';
 import { useAppStore } from '../../store/StoreProvider';
 import { ReasonPicker } from './ReasonPicker';
+import { OpenOtherProduct } from './OpenOtherProduct';
 import { isPresetReason } from './reasonPresets';
 import { shortUid } from './shortUid';
 import { useEscapeCancels } from './useEscapeCancels';
@@ -133,6 +134,7 @@ function OpenActionDialog({ pending }: { pending: PendingAction }) {
               {problem ?? (pending.error === null ? '' : `${t('actions.failed')} ${errorText(pending.error)}`)}
             </p>
           )}
+          <OpenOtherProduct pending={pending} />
           <div className="action-dialog__buttons">
             <button type="submit" className="button button--primary" data-testid="action-confirm" disabled={pending.submitting}>
               {pending.submitting ? t('actions.sending') : t(`actions.confirm.${kind}`, { uid, name, newUid })}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ProductView, TokenView } from '../../../../shared/model';
 import { DetailRow } from './DetailRow';
+import { ProductImage } from './ProductImage';
 import { TokenStatus } from './TokenStatus';
 import { splitTokens } from './tokenOrder';
 
@@ -14,10 +15,13 @@ export function ProductState({ product, tappedUid }: { product: ProductView; tap
 
   return (
     <section className="product">
-      <h2 className="product__name">
-        {product.name ?? t('match.product.unnamed')}
-        {product.alias !== null && <span className="product__alias">{product.alias}</span>}
-      </h2>
+      <div className="product__header">
+        <h2 className="product__name">
+          {product.name ?? t('match.product.unnamed')}
+          {product.alias !== null && <span className="product__alias">{product.alias}</span>}
+        </h2>
+        {product.imageUrl !== null && <ProductImage url={product.imageUrl} name={product.name ?? t('match.product.unnamed')} />}
+      </div>
       <p
         className={`state-line ${product.valid ? 'state--good' : 'state--bad'}`}
         data-testid="product-validity"
