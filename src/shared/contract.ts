@@ -111,6 +111,8 @@ export const methods = {
   'admin.setPin': { params: SetAdminPinRequest, result: AdminStatus },
   'admin.unlock': { params: UnlockAdminRequest, result: AdminStatus },
   'admin.lock': { params: NoParams, result: AdminStatus },
+  /** Admin only: forgets what this desk stored about guests (the tap log); the audit stays. */
+  'data.clear': { params: NoParams, result: z.object({ scans: z.number().int().nonnegative() }) },
   'reader.samples': { params: NoParams, result: z.array(SampleWristband) },
   'reader.virtualTap': {
     params: z.object({ uid: z.string().trim().min(1).max(64).optional() }).strict(),

@@ -23,6 +23,7 @@ export const errorCodes = [
   'NOT_CONFIGURED',
   'QUICK_SEARCH_UNSUPPORTED',
   'IMAGE_UNAVAILABLE',
+  'OFFLINE_FORCED',
   // Venue Manager's documented errors, one code each
   'VM_NO_CRITERIA',
   'VM_UNKNOWN_PRODUCT',

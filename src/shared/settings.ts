@@ -51,6 +51,8 @@ export const Settings = z.object({
   venueTimeZone: z.string().refine(isTimeZone, 'not a known IANA time zone'),
   venueManager: VenueManagerSettings,
   recentReasons: RecentReasons,
+  /** Set by the admin: no request leaves for Venue Manager until it is switched off again. */
+  workOffline: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 export type SettingsKey = keyof Settings;
@@ -62,6 +64,7 @@ export const defaultSettings: Settings = {
   venueTimeZone: 'Europe/Copenhagen',
   venueManager: { baseUrl: '', authMode: 'none', basicUsername: '', headerName: '' },
   recentReasons: { block: [], replace: [], add: [] },
+  workOffline: false,
 };
 
 export const SettingsPatch = Settings.partial();

@@ -149,3 +149,23 @@ describe('settings behind the admin PIN', () => {
     expect(screen.getByText(en.admin.change.done)).toBeTruthy();
   });
 });
+
+describe("the desk's data (admin)", () => {
+  it('switches the desk to work offline and clears the tap log after a confirmation', async () => {
+    const api = new FakeApi({ handlers: { 'data.clear': () => ({ scans: 3 }) } });
+    renderApp(api);
+    await screen.findByTestId('identify-idle');
+    await goTo('#/settings');
+    const offline = await screen.findByTestId<HTMLInputElement>('settings-work-offline');
+    expect(offline.checked).toBe(false);
+    await click(offline);
+    expect(api.callsOf('settings.update')).toEqual([{ workOffline: true }]);
+    expect(screen.getByTestId<HTMLInputElement>('settings-work-offline').checked).toBe(true);
+
+    await click(screen.getByTestId('settings-clear'));
+    expect(api.callsOf('data.clear')).toEqual([]);
+    await click(screen.getByTestId('settings-clear-confirm'));
+    expect(api.callsOf('data.clear')).toEqual([{}]);
+    expect(screen.getByTestId('settings-cleared').textContent).toContain('Cleared: 3 taps forgotten.');
+  });
+});

@@ -73,7 +73,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     ...(options.onDemoRequest === undefined ? {} : { onDemoRequest: options.onDemoRequest }),
   });
   const images = new ProductImageFetcher({
-    baseUrl: () => venueManager.current().baseUrl,
+    baseUrl: () => venueClient().baseUrl,
     authHeaders: () => {
       const settings = settingsStore.read().settings.venueManager;
       return settings.baseUrl === '' ? {} : venueManagerAuthHeaders(settings, secrets);
@@ -85,7 +85,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     return result;
   };
   const actions = new TokenActions({
-    client: () => venueManager.current(),
+    client: () => venueClient(),
     audit: new AuditLog(db, now),
     operator: () => operator.requireName(),
     desk: () => settingsStore.read().settings.deskName,
@@ -96,10 +96,19 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     events.emit('scan', scan);
   });
 
+  /** The client, unless the admin switched the desk to work offline: then nothing leaves. */
+  function venueClient() {
+    if (settingsStore.read().settings.workOffline) {
+      throw new AppError('OFFLINE_FORCED', 'The admin has set this desk to work offline');
+    }
+    return venueManager.current();
+  }
+
   function status(): Status {
+    const forcedOffline = settingsStore.read().settings.workOffline;
     return {
       demo: venueManager.demo,
-      connectivity: connectivity.current(),
+      connectivity: forcedOffline ? { ...connectivity.current(), state: 'offline', reason: 'OFFLINE_FORCED' } : connectivity.current(),
       // The virtual reader is the demo's hand; a configured desk lists only real readers.
       readers: venueManager.demo ? [virtualReader.status()] : [],
       ...optional('credentialsExpireAt', credentialsExpireAt()),
@@ -183,7 +192,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       return settingsChanged();
     },
     'identify.lookup': async ({ uid }): Promise<IdentifyResult> => {
-      const customers = await venueManager.current().search({ tokenUid: uid });
+      const customers = await venueClient().search({ tokenUid: uid });
       const matches = ownerMatchesForUid(customers, uid);
       images.remember(matches);
       const [first, ...rest] = matches;
@@ -192,11 +201,11 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         : { kind: 'found', uid, matches: [first, ...rest], fetchedAt: now() };
     },
     'venueManager.search': async (criteria) => {
-      const customers = await venueManager.current().search(criteria);
+      const customers = await venueClient().search(criteria);
       return shown({ hits: ownerMatches(customers), fetchedAt: now() });
     },
     'venueManager.product': async ({ productId }) => {
-      const match = ownerMatchFromHistory(await venueManager.current().productHistory(productId));
+      const match = ownerMatchFromHistory(await venueClient().productHistory(productId));
       if (match === undefined) {
         throw new AppError('BAD_RESPONSE', 'The product history names no owner for this product', { productId });
       }
@@ -217,6 +226,12 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     'admin.setPin': ({ pin, currentPin }) => admin.setPin(pin, currentPin),
     'admin.unlock': ({ pin }) => admin.unlock(pin),
     'admin.lock': () => Promise.resolve(admin.lock()),
+    'data.clear': () => {
+      admin.require();
+      const scans = scanLog.clear();
+      options.log.info('local data cleared', { scans });
+      return Promise.resolve({ scans });
+    },
     'reader.samples': () => Promise.resolve([...venueManager.sampleWristbands()]),
     'reader.virtualTap': ({ uid }) => Promise.resolve(virtualReader.tap(uid)),
   };

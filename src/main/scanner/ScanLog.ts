@@ -7,12 +7,19 @@ const kept = 1000;
 export class ScanLog {
   private readonly insert;
   private readonly trim;
+  private readonly clearAll;
 
   constructor(db: Database) {
     this.insert = db.prepare<[string, string, string, number]>(
       'INSERT INTO scan_log (reader_id, raw, uid, at) VALUES (?, ?, ?, ?)',
     );
     this.trim = db.prepare<[number]>('DELETE FROM scan_log WHERE id <= (SELECT max(id) FROM scan_log) - ?');
+    this.clearAll = db.prepare('DELETE FROM scan_log');
+  }
+
+  /** Forgets every tap; returns how many there were. */
+  clear(): number {
+    return this.clearAll.run().changes;
   }
 
   record(scan: ScanEvent): void {

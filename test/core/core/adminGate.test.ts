@@ -92,3 +92,32 @@ describe('bearer token expiry', () => {
     }
   });
 });
+
+describe('work offline and clear local data (admin)', () => {
+  it('working offline sends nothing, says so in the status, and needs the admin', async () => {
+    const c = await core();
+    const samples = (await call(c, 'reader.samples', {})) as { result: { uid: string; kind: string }[] };
+    const uid = samples.result.find((s) => s.kind === 'active')!.uid;
+    expect(await call(c, 'settings.update', { workOffline: true })).toMatchObject({ ok: false, error: { code: 'ADMIN_PIN_NOT_SET' } });
+    await call(c, 'admin.setPin', { pin: '2468' });
+    expect(await call(c, 'settings.update', { workOffline: true })).toMatchObject({ ok: true });
+    expect(await call(c, 'status.get', {})).toMatchObject({ ok: true, result: { connectivity: { state: 'offline', reason: 'OFFLINE_FORCED' } } });
+    expect(await call(c, 'identify.lookup', { uid })).toMatchObject({ ok: false, error: { code: 'OFFLINE_FORCED' } });
+    expect(await call(c, 'venueManager.search', { name: 'A*' })).toMatchObject({ ok: false, error: { code: 'OFFLINE_FORCED' } });
+    await call(c, 'settings.update', { workOffline: false });
+    expect(await call(c, 'identify.lookup', { uid })).toMatchObject({ ok: true, result: { kind: 'found' } });
+  });
+
+  it('clears the tap log only when unlocked, and keeps the audit', async () => {
+    const c = await core();
+    await call(c, 'reader.virtualTap', {});
+    await call(c, 'reader.virtualTap', {});
+    expect(await call(c, 'data.clear', {})).toMatchObject({ ok: false, error: { code: 'ADMIN_PIN_NOT_SET' } });
+    await call(c, 'admin.setPin', { pin: '2468' });
+    await call(c, 'admin.lock', {});
+    expect(await call(c, 'data.clear', {})).toMatchObject({ ok: false, error: { code: 'ADMIN_LOCKED' } });
+    await call(c, 'admin.unlock', { pin: '2468' });
+    expect(await call(c, 'data.clear', {})).toEqual({ ok: true, result: { scans: 2 } });
+    expect(await call(c, 'data.clear', {})).toEqual({ ok: true, result: { scans: 0 } });
+  });
+});

@@ -5,6 +5,7 @@ import { AdminLockBar } from '../admin/AdminLockBar';
 import { AdminUnlock } from '../admin/AdminUnlock';
 import { ChangeAdminPin } from '../admin/ChangeAdminPin';
 import { useLockOnLeave } from '../admin/useLockOnLeave';
+import { DeskDataSection } from './DeskDataSection';
 import { DisplaySettings } from './DisplaySettings';
 import { GeneralSettingsForm } from './GeneralSettingsForm';
 import { SecretsSection } from './SecretsSection';
@@ -38,6 +39,7 @@ export function SettingsView() {
               <AdminLockBar />
               <GeneralSettingsForm settings={view.settings} />
               <SecretsSection view={view} />
+              <DeskDataSection workOffline={view.settings.workOffline} />
               <ChangeAdminPin />
             </>
           ) : (

@@ -1,7 +1,7 @@
 import { ErrorCode } from '../../../../shared/errors';
 
 /** Reasons short enough to stand in the status bar; others are explained in a tooltip. */
-export const shortReasons = ['UNAUTHORIZED', 'NETWORK', 'TIMEOUT', 'SERVER_ERROR', 'BAD_RESPONSE', 'NOT_CONFIGURED'] as const;
+export const shortReasons = ['UNAUTHORIZED', 'NETWORK', 'TIMEOUT', 'SERVER_ERROR', 'BAD_RESPONSE', 'NOT_CONFIGURED', 'OFFLINE_FORCED'] as const;
 export type ShortReason = (typeof shortReasons)[number];
 
 export type ConnectivityReason =

@@ -15,6 +15,8 @@ export interface SettingsSlice {
   applyDisplaySetting: (patch: DisplayPatch) => Promise<SettingsView>;
   setSecret: (name: SecretName, value: string) => Promise<SettingsView>;
   clearSecret: (name: SecretName) => Promise<SettingsView>;
+  /** Admin only: forgets the desk's tap log; resolves to how many taps were forgotten. */
+  clearLocalData: () => Promise<number>;
 }
 
 export const createSettingsSlice: SliceCreator<SettingsSlice> =
@@ -50,6 +52,13 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> =
       },
       setSecret: (name, value) => remember(api.invoke('secrets.set', { name, value })),
       clearSecret: (name) => remember(api.invoke('secrets.clear', { name })),
+      clearLocalData: async () => {
+        try {
+          return (await api.invoke('data.clear', {})).scans;
+        } catch (error) {
+          throw toAppError(error);
+        }
+      },
     };
   };
 
