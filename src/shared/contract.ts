@@ -114,6 +114,14 @@ export const methods = {
   /** Admin only: forgets what this desk stored about guests (the tap log); the audit stays. */
   'data.clear': { params: NoParams, result: z.object({ scans: z.number().int().nonnegative() }) },
   'reader.samples': { params: NoParams, result: z.array(SampleWristband) },
+  /**
+   * A keyboard-wedge reader's burst, recognised by the renderer (DESIGN §6: never typed into a
+   * field). Answers with the scan, or null when it repeats the same band within the duplicate window.
+   */
+  'reader.wedgeScan': {
+    params: z.object({ raw: z.string().trim().min(1).max(64) }).strict(),
+    result: ScanEvent.nullable(),
+  },
   'reader.virtualTap': {
     params: z.object({ uid: z.string().trim().min(1).max(64).optional() }).strict(),
     result: ScanEvent,

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Status } from '../../shared/contract';
-import type { IdentifyResult, OwnerMatch } from '../../shared/model';
+import type { IdentifyResult, OwnerMatch, ScanEvent } from '../../shared/model';
 import { patchNeedsAdmin, secretNames } from '../../shared/settings';
 import type { SecretName, SettingsView } from '../../shared/settings';
 import { AdminLock } from '../admin/AdminLock';
@@ -11,7 +11,9 @@ import { OperatorSession } from '../operator/OperatorSession';
 import type { SecretStore } from '../secrets/SecretStore';
 import { SettingsStore } from '../settings/SettingsStore';
 import { ScanLog } from '../scanner/ScanLog';
+import { DuplicateTapFilter } from '../scanner/DuplicateTapFilter';
 import { VirtualReader } from '../scanner/VirtualReader';
+import { WedgeReader } from '../scanner/WedgeReader';
 import { openStore } from '../store/Store';
 import { ownerMatchFromHistory, ownerMatches, ownerMatchesForUid } from '../venue-manager/productView';
 import { AppError } from '../../shared/errors';
@@ -91,9 +93,20 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     desk: () => settingsStore.read().settings.deskName,
   });
   const virtualReader = new VirtualReader(() => venueManager.sampleWristbands(), now);
-  virtualReader.onScan((scan) => {
+  const publishScan = (scan: ScanEvent) => {
     scanLog.record(scan);
     events.emit('scan', scan);
+  };
+  // The virtual reader is a deliberate click each time; real readers repeat a band lying on them.
+  virtualReader.onScan(publishScan);
+  const duplicates = new DuplicateTapFilter();
+  const wedgeReader = new WedgeReader(now);
+  /** Scans that were new taps (not repeats within the duplicate window), so the caller can say which. */
+  const published = new WeakSet<ScanEvent>();
+  wedgeReader.onScan((scan) => {
+    if (!duplicates.accept(scan)) return;
+    published.add(scan);
+    publishScan(scan);
   });
 
   /** The client, unless the admin switched the desk to work offline: then nothing leaves. */
@@ -110,7 +123,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       demo: venueManager.demo,
       connectivity: forcedOffline ? { ...connectivity.current(), state: 'offline', reason: 'OFFLINE_FORCED' } : connectivity.current(),
       // The virtual reader is the demo's hand; a configured desk lists only real readers.
-      readers: venueManager.demo ? [virtualReader.status()] : [],
+      readers: [...(venueManager.demo ? [virtualReader.status()] : []), ...(wedgeReader.seen ? [wedgeReader.status()] : [])],
       ...optional('credentialsExpireAt', credentialsExpireAt()),
     };
   }
@@ -234,6 +247,12 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     },
     'reader.samples': () => Promise.resolve([...venueManager.sampleWristbands()]),
     'reader.virtualTap': ({ uid }) => Promise.resolve(virtualReader.tap(uid)),
+    'reader.wedgeScan': ({ raw }) => {
+      const first = !wedgeReader.seen;
+      const scan = wedgeReader.receive(raw);
+      if (first) events.emit('status', status());
+      return Promise.resolve(published.has(scan) ? scan : null);
+    },
   };
 
   return {
@@ -244,6 +263,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     async close() {
       admin.close();
       await virtualReader.close();
+      await wedgeReader.close();
       await images.close();
       await venueManager.close();
       db.close();

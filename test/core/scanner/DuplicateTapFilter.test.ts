@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DuplicateTapFilter } from '../../../src/main/scanner/hid/DuplicateTapFilter';
+import { DuplicateTapFilter } from '../../../src/main/scanner/DuplicateTapFilter';
 
 const tap = (uid: string, at: number, readerId = 'desk-reader') => ({ readerId, uid, at });
 

@@ -1,5 +1,4 @@
 export { BootKeyboardDecoder, BootKeyboardOptions } from './BootKeyboardDecoder';
-export { DuplicateTapFilter } from './DuplicateTapFilter';
 export type { HidDeviceInfo, HidDevicePort, HidOpener } from './HidDevicePort';
 export { HidReader } from './HidReader';
 export type { HidReaderOptions } from './HidReader';

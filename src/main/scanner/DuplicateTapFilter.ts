@@ -1,4 +1,4 @@
-import type { ScanEvent } from '../../../shared/model';
+import type { ScanEvent } from '../../shared/model';
 
 /**
  * Readers report a band again and again while it lies on them (raw readers every report,

@@ -1,0 +1,32 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../../src/main/core/dispatch';
+import { silentLog } from '../../../src/main/core/Log';
+import type { AnyEvent } from '../../../src/shared/contract';
+import { startTestCore } from '../../support/startTestCore';
+
+const stops: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const stop of stops.splice(0)) await stop();
+});
+
+describe('reader.wedgeScan', () => {
+  it('turns a captured burst into a scan like any reader, once per band within the duplicate window', async () => {
+    const { core, stop } = await startTestCore();
+    stops.push(stop);
+    const events: AnyEvent[] = [];
+    core.events.subscribe((event) => events.push(event));
+    const call = (raw: string) => dispatch(core.handlers, 'reader.wedgeScan', { raw }, silentLog);
+
+    const first = await call(' 04a2b3c4d5e6c1 ');
+    expect(first).toEqual({ ok: true, result: { readerId: 'wedge', raw: '04a2b3c4d5e6c1', uid: '04A2B3C4D5E6C1', at: Date.UTC(2026, 6, 4, 12) } });
+    // The same band again at once is the same tap: answered with null, not sent as a scan.
+    expect(await call('04A2B3C4D5E6C1')).toEqual({ ok: true, result: null });
+    expect(await call('04FFFFFFFFFF01')).toMatchObject({ ok: true, result: { uid: '04FFFFFFFFFF01' } });
+
+    expect(events.filter((e) => e.event === 'scan').map((e) => (e.payload as { uid: string }).uid)).toEqual(['04A2B3C4D5E6C1', '04FFFFFFFFFF01']);
+    const status = await dispatch(core.handlers, 'status.get', {}, silentLog);
+    const readers = (status as { result: { readers: { id: string; kind: string }[] } }).result.readers;
+    expect(readers.map((r) => [r.id, r.kind])).toContainEqual(['wedge', 'wedge']);
+    expect(await dispatch(core.handlers, 'reader.wedgeScan', { raw: '   ' }, silentLog)).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+  });
+});
