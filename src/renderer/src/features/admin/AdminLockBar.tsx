@@ -8,7 +8,7 @@ export function AdminLockBar() {
   return (
     <div className="admin-lock-bar state--warn" data-testid="admin-unlocked">
       <span>
-        <span aria-hidden="true">🔓 </span>
+        <span aria-hidden="true">▲ </span>
         {t('admin.unlocked')}
       </span>
       <button type="button" className="button" data-testid="admin-lock" onClick={() => void lockAdmin()}>

@@ -31,7 +31,6 @@ export function AdminUnlock() {
   return (
     <section className="settings__section admin-unlock" data-testid="admin-unlock" aria-labelledby="admin-unlock-title">
       <h2 id="admin-unlock-title" className="section-heading">
-        <span aria-hidden="true">🔒 </span>
         {t('admin.unlock.title')}
       </h2>
       <p className="field__hint">{t('admin.unlock.intro')}</p>
