@@ -4,6 +4,7 @@ import { WireError } from './errors';
 import { AddRequest, BlockRequest, CommentRequest, OperatorView, ReplaceRequest, SignInRequest } from './actions';
 import { IdentifyResult, OwnerMatch, SampleWristband, ScanEvent } from './model';
 import { SearchCriteria } from './search';
+import { UidFormatCalibration } from './uidProfile';
 import { SecretName, SettingsPatch, SettingsView } from './settings';
 
 const NoParams = z.object({}).strict();
@@ -111,6 +112,18 @@ export const methods = {
   'admin.setPin': { params: SetAdminPinRequest, result: AdminStatus },
   'admin.unlock': { params: UnlockAdminRequest, result: AdminStatus },
   'admin.lock': { params: NoParams, result: AdminStatus },
+  /**
+   * Admin only: tap a band Venue Manager knows; the core finds the form Venue Manager stores it in
+   * and keeps that as the venue's UID format.
+   */
+  'uidFormat.calibrateVenue': {
+    params: z.object({ uid: z.string().trim().min(1).max(64) }).strict(),
+    result: z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('calibrated'), format: UidFormatCalibration, owner: z.string().nullable() }),
+      z.object({ outcome: z.literal('not-found') }),
+      z.object({ outcome: z.literal('ambiguous'), values: z.array(z.string()) }),
+    ]),
+  },
   /** Admin only: forgets what this desk stored about guests (the tap log); the audit stays. */
   'data.clear': { params: NoParams, result: z.object({ scans: z.number().int().nonnegative() }) },
   'reader.samples': { params: NoParams, result: z.array(SampleWristband) },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UidProfile } from './uidProfile';
 
 /**
  * What the renderer sees of Venue Manager data: already validated and normalised by the
@@ -63,6 +64,12 @@ export const IdentifyResult = z.discriminatedUnion('kind', [
     matches: z.array(OwnerMatch).min(1),
     /** Epoch ms at which the core received the answer. */
     fetchedAt: z.number(),
+    /**
+     * The form of the UID Venue Manager knows the band by (its token `uid`), and the profile that
+     * writes it; `expected` is false when that is not the venue's calibrated format — the admin must hear of it.
+     * Absent when the tapped text is no canonical UID and was searched as it is.
+     */
+    matchedAs: z.object({ value: z.string(), profile: UidProfile, expected: z.boolean() }).optional(),
   }),
   z.object({ kind: z.literal('not-found'), uid: z.string(), fetchedAt: z.number() }),
 ]);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UidFormatCalibration } from './uidProfile';
 
 export const languages = ['en', 'da', 'nl'] as const;
 export const Language = z.enum(languages);
@@ -53,6 +54,8 @@ export const Settings = z.object({
   recentReasons: RecentReasons,
   /** Set by the admin: no request leaves for Venue Manager until it is switched off again. */
   workOffline: z.boolean(),
+  /** How Venue Manager writes token UIDs here: unknown until a calibration tap (no silent default). */
+  venueUidFormat: UidFormatCalibration,
 });
 export type Settings = z.infer<typeof Settings>;
 export type SettingsKey = keyof Settings;
@@ -65,6 +68,7 @@ export const defaultSettings: Settings = {
   venueManager: { baseUrl: '', authMode: 'none', basicUsername: '', headerName: '' },
   recentReasons: { block: [], replace: [], add: [] },
   workOffline: false,
+  venueUidFormat: { state: 'uncalibrated' },
 };
 
 export const SettingsPatch = Settings.partial();

@@ -7,6 +7,7 @@ import { AdminLock } from '../admin/AdminLock';
 import { TokenActions } from '../actions/TokenActions';
 import { AuditLog } from '../audit/AuditLog';
 import { ConnectivityTracker } from '../connectivity/ConnectivityTracker';
+import { WristbandLookup } from '../identify/WristbandLookup';
 import { OperatorSession } from '../operator/OperatorSession';
 import type { SecretStore } from '../secrets/SecretStore';
 import { SettingsStore } from '../settings/SettingsStore';
@@ -15,7 +16,9 @@ import { DuplicateTapFilter } from '../scanner/DuplicateTapFilter';
 import { VirtualReader } from '../scanner/VirtualReader';
 import { WedgeReader } from '../scanner/WedgeReader';
 import { openStore } from '../store/Store';
-import { ownerMatchFromHistory, ownerMatches, ownerMatchesForUid } from '../venue-manager/productView';
+import { ownerMatchFromHistory, ownerMatches } from '../venue-manager/productView';
+import { calibratedUidFormat, encode, parseCanonicalUid } from '../uid';
+import type { UidFormatCalibration } from '../../shared/uidProfile';
 import { AppError } from '../../shared/errors';
 import { jwtExpiry } from '../venue-manager/jwtExpiry';
 import { venueManagerAuthHeaders } from '../venue-manager/authHeaders';
@@ -86,6 +89,21 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     images.remember('match' in result ? [result.match] : result.hits);
     return result;
   };
+  /** The demo's Venue Manager is ours: its format is known, so the demo needs no calibration. */
+  const venueUidFormat = (): UidFormatCalibration =>
+    venueManager.demo ? demoUidFormat : settingsStore.read().settings.venueUidFormat;
+  /** A tapped band (canonical) as Venue Manager writes it, for the UIDs an action sends. */
+  const asVenueUid = (uid: string): string => {
+    const format = venueUidFormat();
+    const canonical = parseCanonicalUid(uid);
+    if (format.state !== 'calibrated' || !canonical.ok) return uid;
+    const encoded = encode(canonical.value, format.profile);
+    return encoded.ok ? encoded.value : uid;
+  };
+  const wristbands = new WristbandLookup({
+    searchToken: (tokenUid) => venueClient().search({ tokenUid }),
+    venueFormat: venueUidFormat,
+  });
   const actions = new TokenActions({
     client: () => venueClient(),
     audit: new AuditLog(db, now),
@@ -205,13 +223,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       return settingsChanged();
     },
     'identify.lookup': async ({ uid }): Promise<IdentifyResult> => {
-      const customers = await venueClient().search({ tokenUid: uid });
-      const matches = ownerMatchesForUid(customers, uid);
-      images.remember(matches);
-      const [first, ...rest] = matches;
-      return first === undefined
-        ? { kind: 'not-found', uid, fetchedAt: now() }
-        : { kind: 'found', uid, matches: [first, ...rest], fetchedAt: now() };
+      const found = await wristbands.find(uid);
+      if (found === undefined) return { kind: 'not-found', uid, fetchedAt: now() };
+      images.remember(found.matches);
+      return { kind: 'found', uid, fetchedAt: now(), ...found };
     },
     'venueManager.search': async (criteria) => {
       const customers = await venueClient().search(criteria);
@@ -226,8 +241,22 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     },
     'venueManager.productImage': async ({ url }) => ({ dataUrl: await images.dataUrl(url) }),
     'actions.block': async (request) => shown(await actions.block(request)),
-    'actions.replace': async (request) => shown(await actions.replace(request)),
-    'actions.add': async (request) => shown(await actions.add(request)),
+    'actions.replace': async (request) => shown(await actions.replace({ ...request, newUid: asVenueUid(request.newUid) })),
+    'actions.add': async (request) => shown(await actions.add({ ...request, uid: asVenueUid(request.uid) })),
+    'uidFormat.calibrateVenue': async ({ uid }) => {
+      admin.require();
+      const known = await wristbands.knownRepresentations(uid);
+      const canonical = parseCanonicalUid(uid);
+      const [only, ...more] = known;
+      if (!canonical.ok || only === undefined) return { outcome: 'not-found' as const };
+      if (more.length > 0) return { outcome: 'ambiguous' as const, values: known.map((k) => k.representation.value) };
+      const [profile] = only.representation.profiles;
+      if (profile === undefined) return { outcome: 'not-found' as const };
+      const format = calibratedUidFormat(profile, { raw: only.representation.value, uid: canonical.value }, new Date(now()));
+      settingsStore.update({ venueUidFormat: format });
+      settingsChanged();
+      return { outcome: 'calibrated' as const, format, owner: only.matches[0]?.address.name ?? null };
+    },
     'actions.comment': async (request) => shown(await actions.comment(request)),
     'operator.current': () => Promise.resolve(operator.current()),
     'operator.signIn': ({ name, pin }) => operator.signIn(name, pin),
@@ -275,3 +304,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
+
+const demoUidFormat: UidFormatCalibration = {
+  state: 'calibrated',
+  profile: { encoding: 'hex', shortening: 'none', byteOrder: 'as-read', separator: '', letterCase: 'upper' },
+  calibratedAt: '2026-01-01T00:00:00.000Z',
+  sample: { raw: '04A2B3C4D5E6C1', uid: '04A2B3C4D5E6C1' },
+};

@@ -11,8 +11,10 @@ import type { SearchSlice } from './slices/searchSlice';
 import type { SettingsSlice } from './slices/settingsSlice';
 import type { StartupSlice } from './slices/startupSlice';
 import type { StatusSlice } from './slices/statusSlice';
+import type { UidCalibrationSlice } from './slices/uidCalibrationSlice';
 import type { ViewSlice } from './slices/viewSlice';
 import type { VirtualReaderSlice } from './slices/virtualReaderSlice';
+import type { WedgeSlice } from './slices/wedgeSlice';
 
 /** The whole renderer state: one slice per concern, flat so selectors stay simple. */
 export type AppState = ConnectionSlice &
@@ -24,9 +26,11 @@ export type AppState = ConnectionSlice &
   SearchSlice &
   ViewSlice &
   VirtualReaderSlice &
+  WedgeSlice &
   OperatorSlice &
   AdminSlice &
   ProductImageSlice &
+  UidCalibrationSlice &
   ActionSlice;
 
 /** What slices need from outside: the core, through the contract only. */

@@ -11,8 +11,10 @@ import { createSearchSlice } from './slices/searchSlice';
 import { createSettingsSlice } from './slices/settingsSlice';
 import { createStartupSlice } from './slices/startupSlice';
 import { createStatusSlice } from './slices/statusSlice';
+import { createUidCalibrationSlice } from './slices/uidCalibrationSlice';
 import { createViewSlice } from './slices/viewSlice';
 import { createVirtualReaderSlice } from './slices/virtualReaderSlice';
+import { createWedgeSlice } from './slices/wedgeSlice';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -28,9 +30,11 @@ export function createAppStore(dependencies: StoreDependencies): AppStore {
     ...createSearchSlice(dependencies)(...args),
     ...createViewSlice(dependencies)(...args),
     ...createVirtualReaderSlice(dependencies)(...args),
+    ...createWedgeSlice(dependencies)(...args),
     ...createOperatorSlice(dependencies)(...args),
     ...createAdminSlice(dependencies)(...args),
     ...createProductImageSlice(dependencies)(...args),
+    ...createUidCalibrationSlice(dependencies)(...args),
     ...createActionSlice(dependencies)(...args),
   }));
 }

@@ -7,6 +7,7 @@ import { MatchList } from './MatchList';
 import { NotFoundState } from './NotFoundState';
 import { TappedUid } from './TappedUid';
 import { FailureState } from '../../ui/FailureState';
+import { UnexpectedFormatNotice } from '../uid-format/UnexpectedFormatNotice';
 
 /** One tap, one answer: whatever the latest tap produced, and nothing from earlier taps. */
 export function IdentifyResultArea() {
@@ -31,7 +32,9 @@ export function IdentifyResultArea() {
       {identify.phase === 'answered' && identify.result.kind === 'found' && (
         <>
           <TappedUid uid={identify.result.uid} />
-          <MatchList matches={identify.result.matches} tappedUid={identify.result.uid} />
+          {identify.result.matchedAs !== undefined && <UnexpectedFormatNotice matchedAs={identify.result.matchedAs} />}
+          {/* Venue Manager's form of the UID is what its token list shows. */}
+          <MatchList matches={identify.result.matches} tappedUid={identify.result.matchedAs?.value ?? identify.result.uid} />
         </>
       )}
       {identify.phase === 'answered' && identify.result.kind === 'not-found' && (

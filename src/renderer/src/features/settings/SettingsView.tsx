@@ -5,6 +5,7 @@ import { AdminLockBar } from '../admin/AdminLockBar';
 import { AdminUnlock } from '../admin/AdminUnlock';
 import { ChangeAdminPin } from '../admin/ChangeAdminPin';
 import { useLockOnLeave } from '../admin/useLockOnLeave';
+import { UidFormatSection } from '../uid-format/UidFormatSection';
 import { DeskDataSection } from './DeskDataSection';
 import { DisplaySettings } from './DisplaySettings';
 import { GeneralSettingsForm } from './GeneralSettingsForm';
@@ -39,6 +40,7 @@ export function SettingsView() {
               <AdminLockBar />
               <GeneralSettingsForm settings={view.settings} />
               <SecretsSection view={view} />
+              <UidFormatSection format={view.settings.venueUidFormat} />
               <DeskDataSection workOffline={view.settings.workOffline} />
               <ChangeAdminPin />
             </>
