@@ -11,6 +11,7 @@ import { generateDemoData, pickSampleWristbands } from '../src/main/venue-manage
 import { openChromium } from '../test/e2e/support/Chromium';
 import { startServe } from '../test/e2e/support/ServeProcess';
 import { makeTempDir } from '../test/support/tempDir';
+import { reportToUid, tapStream10k } from './hidBenches';
 import { latencyLine, print } from './stats';
 
 /** A demo core on a fresh data folder, as the app starts it. */
@@ -146,6 +147,47 @@ async function coreVersusSimulator(runs: number): Promise<void> {
   }
 }
 
-await coreStartup(20);
-await coreVersusSimulator(200);
-await tapToOwner(200);
+interface Bench {
+  /** The `name` of every line it prints: `--only` takes these. */
+  lines: readonly string[];
+  run: () => Promise<void>;
+}
+
+const benches: readonly Bench[] = [
+  { lines: ['core-startup'], run: () => coreStartup(20) },
+  {
+    lines: ['tap-to-owner-core-simulator-only', 'tap-to-owner-core', 'search-to-results-simulator-only', 'search-to-results'],
+    run: () => coreVersusSimulator(200),
+  },
+  { lines: ['tap-to-owner'], run: () => tapToOwner(200) },
+  { lines: ['report-to-uid'], run: () => reportToUid(2000) },
+  {
+    lines: ['tap-stream-10k'],
+    run: async () => {
+      // Reported like the other lines, but a lost or doubled tap is a bug, not a slow figure.
+      if (!(await tapStream10k())) process.exitCode = 1;
+    },
+  },
+];
+
+/**
+ * `--only a,b` (or `--only=a,b`) runs the benches that print those lines, so a quick figure does
+ * not wait for the ones that need a build and a browser. Without it, everything runs.
+ */
+function selectedBenches(args: readonly string[]): readonly Bench[] {
+  const at = args.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
+  if (at === -1) return benches;
+  const arg = args[at]!;
+  const value = arg === '--only' ? args[at + 1] : arg.slice('--only='.length);
+  const wanted = (value ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const known = benches.flatMap((bench) => bench.lines);
+  const unknown = wanted.filter((name) => !known.includes(name));
+  // A typo must not pass as "nothing to report".
+  if (wanted.length === 0 || unknown.length > 0) {
+    console.error(`--only takes a comma-separated list of: ${known.join(', ')}${unknown.length > 0 ? ` (unknown: ${unknown.join(', ')})` : ''}`);
+    process.exit(2);
+  }
+  return benches.filter((bench) => bench.lines.some((line) => wanted.includes(line)));
+}
+
+for (const bench of selectedBenches(process.argv.slice(2))) await bench.run();
