@@ -1,3 +1,4 @@
+import { loadNodeHid } from './scanner/loadNodeHid';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, ipcMain, safeStorage } from 'electron';
@@ -32,6 +33,7 @@ async function start(): Promise<void> {
     appVersion: version,
     systemLocale: app.getLocale(),
     log: consoleLog,
+    hid: loadNodeHid,
   });
   registerIpc(ipcMain, core, location);
   mainWindow = createMainWindow(join(here, '../preload/index.cjs'), location);

@@ -3,6 +3,7 @@ import { AdminStatus, SetAdminPinRequest, UnlockAdminRequest } from './admin';
 import { WireError } from './errors';
 import { AddRequest, BlockRequest, CommentRequest, OperatorView, ReplaceRequest, SignInRequest } from './actions';
 import { IdentifyResult, OwnerMatch, SampleWristband, ScanEvent } from './model';
+import { ListedHidDevice } from './readers';
 import { SearchCriteria } from './search';
 import { UidFormatCalibration } from './uidProfile';
 import { SecretName, SettingsPatch, SettingsView } from './settings';
@@ -16,6 +17,8 @@ export const ReaderStatus = z.object({
   name: z.string(),
   kind: z.enum(['virtual', 'hid-keyboard', 'hid-raw', 'wedge']),
   state: z.enum(['connected', 'disconnected']),
+  /** Why a reader cannot work at all (e.g. the USB driver library is missing), in words for the admin. */
+  problem: z.string().optional(),
 });
 export type ReaderStatus = z.infer<typeof ReaderStatus>;
 
@@ -135,6 +138,8 @@ export const methods = {
     params: z.object({ raw: z.string().trim().min(1).max(64) }).strict(),
     result: ScanEvent.nullable(),
   },
+  /** The USB HID devices present now, each marked with whether a reader can be opened on it. */
+  'reader.devices': { params: NoParams, result: z.array(ListedHidDevice) },
   'reader.virtualTap': {
     params: z.object({ uid: z.string().trim().min(1).max(64).optional() }).strict(),
     result: ScanEvent,

@@ -40,6 +40,7 @@ export const errorCodes = [
   'VM_UNKNOWN_ERROR',
   // readers
   'READER_UNKNOWN_SAMPLE',
+  'READER_DRIVER_UNAVAILABLE',
   // who is at the desk
   'NOT_SIGNED_IN',
   'OPERATOR_PIN_REQUIRED',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UidProfile } from './uidProfile';
+import { UidFailureReason, UidProfile } from './uidProfile';
 
 /**
  * What the renderer sees of Venue Manager data: already validated and normalised by the
@@ -81,6 +81,8 @@ export const ScanEvent = z.object({
   raw: z.string(),
   uid: z.string(),
   at: z.number(),
+  /** Set when the read can identify no wristband (e.g. a chip's random ID): shown, never looked up. */
+  problem: UidFailureReason.optional(),
 });
 export type ScanEvent = z.infer<typeof ScanEvent>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReadersSettings, defaultReadersSettings } from './readers';
 import { UidFormatCalibration } from './uidProfile';
 
 export const languages = ['en', 'da', 'nl'] as const;
@@ -56,6 +57,7 @@ export const Settings = z.object({
   workOffline: z.boolean(),
   /** How Venue Manager writes token UIDs here: unknown until a calibration tap (no silent default). */
   venueUidFormat: UidFormatCalibration,
+  readers: ReadersSettings,
 });
 export type Settings = z.infer<typeof Settings>;
 export type SettingsKey = keyof Settings;
@@ -69,6 +71,7 @@ export const defaultSettings: Settings = {
   recentReasons: { block: [], replace: [], add: [] },
   workOffline: false,
   venueUidFormat: { state: 'uncalibrated' },
+  readers: defaultReadersSettings,
 };
 
 export const SettingsPatch = Settings.partial();

@@ -258,3 +258,15 @@ describe('product image', () => {
     expect(missing.textContent).toBe(en.match.product.imageUnavailable);
   });
 });
+
+describe('unreadable taps', () => {
+  it("a chip's random ID is shown as no wristband, and not looked up", async () => {
+    const api = new FakeApi();
+    const { emit } = renderApp(api);
+    await screen.findByTestId('identify-idle');
+    await emit({ event: 'scan', payload: { ...scan('08A1B2C3'), problem: 'random-uid' } });
+    expect(screen.getByTestId('identify-unreadable').textContent).toContain(en.identify.unreadable.randomUid);
+    expect(screen.getByTestId('identify-uid').textContent).toBe('08A1B2C3');
+    expect(api.callsOf('identify.lookup')).toEqual([]);
+  });
+});

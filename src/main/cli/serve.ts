@@ -7,6 +7,7 @@ import { startCore } from '../core/Core';
 import { defaultDataDir } from '../core/defaultDataDir';
 import { consoleLog } from '../core/Log';
 import { EnvironmentSecretStore } from '../secrets/EnvironmentSecretStore';
+import { loadNodeHid } from '../scanner/loadNodeHid';
 import { startBrowserModeServer } from '../server/BrowserModeServer';
 
 const usage = `Usage: npm run serve -- [--port N] [--data-dir DIR]
@@ -65,6 +66,7 @@ async function main(): Promise<number> {
     appVersion: version,
     systemLocale: Intl.DateTimeFormat().resolvedOptions().locale,
     log: consoleLog,
+    hid: loadNodeHid,
     ...(args['demo-request-log'] === undefined ? {} : { onDemoRequest: demoRequestLog(resolve(args['demo-request-log'])) }),
   });
   let server;

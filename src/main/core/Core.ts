@@ -12,7 +12,9 @@ import { OperatorSession } from '../operator/OperatorSession';
 import type { SecretStore } from '../secrets/SecretStore';
 import { SettingsStore } from '../settings/SettingsStore';
 import { ScanLog } from '../scanner/ScanLog';
-import { DuplicateTapFilter } from '../scanner/DuplicateTapFilter';
+import { ReaderManager } from '../scanner/ReaderManager';
+import type { HidBindings } from '../scanner/ReaderManager';
+import { ScanIntake } from '../scanner/ScanIntake';
 import { VirtualReader } from '../scanner/VirtualReader';
 import { WedgeReader } from '../scanner/WedgeReader';
 import { openStore } from '../store/Store';
@@ -40,6 +42,8 @@ export interface CoreOptions {
   /** Seed of the demo data set; fixed so every demo shows the same people. */
   demoSeed?: number;
   onDemoRequest?: VenueManagerConnectionOptions['onDemoRequest'];
+  /** node-hid, loaded by the caller (the shell, `serve`); absent = no USB readers (tests). */
+  hid?: () => Promise<HidBindings>;
 }
 
 export interface Core {
@@ -117,14 +121,14 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   };
   // The virtual reader is a deliberate click each time; real readers repeat a band lying on them.
   virtualReader.onScan(publishScan);
-  const duplicates = new DuplicateTapFilter();
+  const intake = new ScanIntake({ duplicateWindowMs: settingsStore.read().settings.readers.duplicateWindowMs, publish: publishScan });
   const wedgeReader = new WedgeReader(now);
-  /** Scans that were new taps (not repeats within the duplicate window), so the caller can say which. */
-  const published = new WeakSet<ScanEvent>();
-  wedgeReader.onScan((scan) => {
-    if (!duplicates.accept(scan)) return;
-    published.add(scan);
-    publishScan(scan);
+  const readers = new ReaderManager({
+    loadBindings: options.hid,
+    now,
+    log: options.log,
+    onRead: (read, setting) => intake.admit(read, setting.uidFormat),
+    onStatusChange: () => events.emit('status', status()),
   });
 
   /** The client, unless the admin switched the desk to work offline: then nothing leaves. */
@@ -141,7 +145,11 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       demo: venueManager.demo,
       connectivity: forcedOffline ? { ...connectivity.current(), state: 'offline', reason: 'OFFLINE_FORCED' } : connectivity.current(),
       // The virtual reader is the demo's hand; a configured desk lists only real readers.
-      readers: [...(venueManager.demo ? [virtualReader.status()] : []), ...(wedgeReader.seen ? [wedgeReader.status()] : [])],
+      readers: [
+        ...(venueManager.demo ? [virtualReader.status()] : []),
+        ...readers.statuses(),
+        ...(wedgeReader.seen ? [wedgeReader.status()] : []),
+      ],
       ...optional('credentialsExpireAt', credentialsExpireAt()),
     };
   }
@@ -179,6 +187,12 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     return view;
   }
 
+  async function applyReaderSettings(): Promise<void> {
+    const { readers: readerSettings } = settingsStore.read().settings;
+    intake.setDuplicateWindow(readerSettings.duplicateWindowMs);
+    await readers.configure(readerSettings.hid);
+  }
+
   async function applyVenueManagerSettings(): Promise<void> {
     const wasDemo = venueManager.demo;
     await venueManager.configure(settingsStore.read().settings.venueManager);
@@ -188,6 +202,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
   try {
     await applyVenueManagerSettings();
+    await applyReaderSettings();
   } catch (error) {
     db.close();
     throw error;
@@ -208,6 +223,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       if (patchNeedsAdmin(patch)) admin.require();
       settingsStore.update(patch);
       await applyVenueManagerSettings();
+      if (patch.readers !== undefined) await applyReaderSettings();
       return settingsChanged();
     },
     'secrets.set': async ({ name, value }) => {
@@ -278,9 +294,16 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     'reader.virtualTap': ({ uid }) => Promise.resolve(virtualReader.tap(uid)),
     'reader.wedgeScan': ({ raw }) => {
       const first = !wedgeReader.seen;
-      const scan = wedgeReader.receive(raw);
+      const scan = intake.admit(wedgeReader.read(raw), settingsStore.read().settings.readers.wedgeUidFormat);
       if (first) events.emit('status', status());
-      return Promise.resolve(published.has(scan) ? scan : null);
+      return Promise.resolve(scan);
+    },
+    'reader.devices': async () => {
+      try {
+        return await readers.devices();
+      } catch (error) {
+        throw new AppError('READER_DRIVER_UNAVAILABLE', error instanceof Error ? error.message : String(error));
+      }
     },
   };
 
@@ -292,7 +315,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     async close() {
       admin.close();
       await virtualReader.close();
-      await wedgeReader.close();
+      await readers.close();
       await images.close();
       await venueManager.close();
       db.close();

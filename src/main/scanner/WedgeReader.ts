@@ -1,21 +1,15 @@
 import type { ReaderStatus } from '../../shared/contract';
-import type { ScanEvent } from '../../shared/model';
-import type { UidSource } from './UidSource';
 
 /**
- * The core's end of keyboard-wedge capture: the renderer recognises a reader's typed burst
- * (the only place keystrokes exist) and hands the characters here, so a wedge reader's taps take
- * the same path as every other reader's — normalised, de-duplicated, logged, sent as `scan`.
+ * The core's end of keyboard-wedge capture. Keystrokes exist only in the renderer, which
+ * recognises a reader's burst and hands the characters over; from here they take the same path
+ * as every reader's reads (the scan intake). Listed as a reader once the first burst arrived.
  */
-export class WedgeReader implements UidSource {
+export class WedgeReader {
   readonly id = 'wedge';
-  private readonly listeners = new Set<(scan: ScanEvent) => void>();
   private lastAt: number | undefined;
 
-  constructor(
-    private readonly now: () => number,
-    private readonly normalise: (raw: string) => string = (raw) => raw.trim().toUpperCase(),
-  ) {}
+  constructor(private readonly now: () => number) {}
 
   status(): ReaderStatus {
     return { id: this.id, name: 'Keyboard reader', kind: 'wedge', state: 'connected' };
@@ -26,22 +20,8 @@ export class WedgeReader implements UidSource {
     return this.lastAt !== undefined;
   }
 
-  onScan(listener: (scan: ScanEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  /** One burst the renderer captured; throws (AppError) when `raw` is no UID the normaliser accepts. */
-  receive(raw: string): ScanEvent {
-    const at = this.now();
-    const scan: ScanEvent = { readerId: this.id, raw, uid: this.normalise(raw), at };
-    this.lastAt = at;
-    for (const listener of this.listeners) listener(scan);
-    return scan;
-  }
-
-  close(): Promise<void> {
-    this.listeners.clear();
-    return Promise.resolve();
+  read(raw: string): { readerId: string; raw: string; at: number } {
+    this.lastAt = this.now();
+    return { readerId: this.id, raw: raw.trim(), at: this.lastAt };
   }
 }

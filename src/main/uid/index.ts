@@ -10,3 +10,4 @@ export { describeProfile, isLossless, profileShapes } from './profiles';
 export { calibratedUidFormat, isCalibrated, uidLookupPlan, uncalibratedUidFormat } from './uidFormat';
 export type { CalibratedUidFormat, UidLookupPlan } from './uidFormat';
 export type { UidFailure, UidResult } from './uidResult';
+export { readerUid } from './readerUid';

@@ -53,9 +53,9 @@ describe('RawReportDecoder', () => {
   });
 
   describe('format validation', () => {
-    it('accepts the documented shapes and fills the offset in', () => {
-      expect(RawReportFormat.parse({ encoding: 'bytes-hex', length: 7 })).toEqual({ encoding: 'bytes-hex', offset: 0, length: 7 });
-      expect(RawReportFormat.parse({ encoding: 'ascii', reportId: 0 })).toEqual({ encoding: 'ascii', reportId: 0, offset: 0 });
+    it('accepts the documented shapes as written', () => {
+      expect(RawReportFormat.parse({ encoding: 'bytes-hex', length: 7 })).toEqual({ encoding: 'bytes-hex', length: 7 });
+      expect(RawReportFormat.parse({ encoding: 'ascii', reportId: 0 })).toEqual({ encoding: 'ascii', reportId: 0 });
     });
 
     it('rejects what settings must not carry', () => {

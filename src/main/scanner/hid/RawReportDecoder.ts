@@ -1,24 +1,10 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { RawReportFormat } from '../../../shared/readers';
 import { emptyStats } from './ReportDecoder';
 import type { DecoderStats, ReportDecoder } from './ReportDecoder';
 
-const reportIdAndOffset = {
-  /** For devices with numbered reports: only reports with this id are reads; the id byte is skipped before `offset`. */
-  reportId: z.number().int().min(0).max(255).optional(),
-  /** Where the UID starts, after any report id. */
-  offset: z.number().int().min(0).max(4095).default(0),
-};
-
-/**
- * Where a vendor-mode ("HID data") reader puts the UID in its reports. It comes from settings,
- * so it is validated here, at the boundary. Hex needs a length because a UID may end in 00 and
- * cannot be told from the report's zero padding; ASCII may run to the end, as the padding is NUL.
- */
-export const RawReportFormat = z.discriminatedUnion('encoding', [
-  z.object({ encoding: z.literal('bytes-hex'), ...reportIdAndOffset, length: z.number().int().min(1).max(64) }).strict(),
-  z.object({ encoding: z.literal('ascii'), ...reportIdAndOffset, length: z.number().int().min(1).max(4096).optional() }).strict(),
-]);
-export type RawReportFormat = z.input<typeof RawReportFormat>;
+// The format comes from settings, so its schema lives with them (src/shared/readers.ts).
+export { RawReportFormat };
 
 const PADDING = new Set([0x00, 0x0d, 0x0a]);
 
@@ -52,7 +38,7 @@ export class RawReportDecoder implements ReportDecoder {
   }
 
   private decode(report: Uint8Array): string | undefined {
-    const { reportId, offset, length } = this.format;
+    const { reportId, offset = 0, length } = this.format;
     let payload = report;
     if (reportId !== undefined) {
       if (report[0] !== reportId) return undefined;

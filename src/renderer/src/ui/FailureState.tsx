@@ -15,13 +15,14 @@ export function FailureState({
 }: {
   className: string;
   testId: string;
-  error: WireError;
+  /** Absent when nothing failed in a request (the tap itself was unusable). */
+  error?: WireError | undefined;
   title: string;
   explanation: string;
   children?: ReactNode;
 }) {
   return (
-    <div className={className} role="alert" data-testid={testId} data-code={error.code}>
+    <div className={className} role="alert" data-testid={testId} data-code={error?.code}>
       <h1 className="state-heading state--bad">
         <span aria-hidden="true">✖ </span>
         {title}

@@ -8,6 +8,7 @@ export function tapOutcome(identify: IdentifyState): TapOutcome | null {
     case 'answered':
       return identify.result.kind === 'found' ? 'found' : 'not-found';
     case 'failed':
+    case 'unreadable':
       return 'error';
     case 'idle':
     case 'loading':

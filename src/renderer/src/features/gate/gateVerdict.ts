@@ -2,7 +2,7 @@ import type { WireError } from '../../../../shared/errors';
 import type { IdentifyState } from '../../store/slices/identifySlice';
 import { tokenState } from '../owner-match/tokenState';
 
-export type GateReason = 'valid' | 'blocked' | 'inactive' | 'invalidated' | 'notListed' | 'unknown' | 'error';
+export type GateReason = 'valid' | 'blocked' | 'inactive' | 'invalidated' | 'notListed' | 'unknown' | 'unreadable' | 'error';
 
 export type GateVerdict =
   | { verdict: 'waiting' }
@@ -21,14 +21,18 @@ export function gateVerdict(identify: IdentifyState): GateVerdict {
       return { verdict: 'checking', uid: identify.scan.uid };
     case 'failed':
       return { verdict: 'red', uid: identify.scan.uid, name: null, reason: 'error', error: identify.error };
+    case 'unreadable':
+      return { verdict: 'red', uid: identify.scan.uid, name: null, reason: 'unreadable' };
     case 'answered':
       break;
   }
   const { result } = identify;
   if (result.kind === 'not-found') return { verdict: 'red', uid: result.uid, name: null, reason: 'unknown' };
 
+  // Venue Manager's form of the UID is what its token list holds.
+  const tokenUid = result.matchedAs?.value ?? result.uid;
   const checked = result.matches.map((match) => {
-    const token = match.product.tokens.find((candidate) => candidate.uid === result.uid);
+    const token = match.product.tokens.find((candidate) => candidate.uid === tokenUid);
     const name = match.address.name;
     if (token === undefined) return { verdict: 'red' as const, uid: result.uid, name, reason: 'notListed' as const };
     const state = tokenState(token);

@@ -40,6 +40,17 @@ export function IdentifyResultArea() {
       {identify.phase === 'answered' && identify.result.kind === 'not-found' && (
         <NotFoundState uid={identify.result.uid} />
       )}
+      {identify.phase === 'unreadable' && (
+        <>
+          <TappedUid uid={identify.scan.uid} />
+          <FailureState
+            className="identify__error"
+            testId="identify-unreadable"
+            title={t('identify.unreadable.title')}
+            explanation={identify.scan.problem === 'random-uid' ? t('identify.unreadable.randomUid') : t('identify.unreadable.other')}
+          />
+        </>
+      )}
       {identify.phase === 'failed' && (
         <>
           <TappedUid uid={identify.scan.uid} />

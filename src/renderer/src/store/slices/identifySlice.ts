@@ -8,7 +8,9 @@ export type IdentifyState =
   | { phase: 'idle' }
   | { phase: 'loading'; tap: number; scan: ScanEvent }
   | { phase: 'answered'; tap: number; scan: ScanEvent; result: IdentifyResult }
-  | { phase: 'failed'; tap: number; scan: ScanEvent; error: WireError };
+  | { phase: 'failed'; tap: number; scan: ScanEvent; error: WireError }
+  /** The reader read something that can identify no wristband (e.g. a random ID): shown, not looked up. */
+  | { phase: 'unreadable'; tap: number; scan: ScanEvent };
 
 export interface IdentifySlice {
   identify: IdentifyState;
@@ -24,6 +26,10 @@ export const createIdentifySlice: SliceCreator<IdentifySlice> =
     latestTap: 0,
     lookupScan: async (scan) => {
       const tap = get().latestTap + 1;
+      if (scan.problem !== undefined) {
+        set({ latestTap: tap, identify: { phase: 'unreadable', tap, scan } });
+        return;
+      }
       // A new tap replaces the view at once, so the previous owner is never shown next to a new UID.
       set({ latestTap: tap, identify: { phase: 'loading', tap, scan } });
       try {
