@@ -83,6 +83,8 @@ export const ScanEvent = z.object({
   at: z.number(),
   /** Set when the read can identify no wristband (e.g. a chip's random ID): shown, never looked up. */
   problem: UidFailureReason.optional(),
+  /** A barcode scanner's read: `uid` holds the barcode, which opens the barcode search. */
+  kind: z.literal('barcode').optional(),
 });
 export type ScanEvent = z.infer<typeof ScanEvent>;
 

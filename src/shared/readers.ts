@@ -47,6 +47,11 @@ export const ReadersSettings = z.object({
   duplicateWindowMs: z.number().int().min(0).max(60_000),
   /** How the keyboard-wedge reader (if any) writes UIDs. */
   wedgeUidFormat: ReaderUidFormat,
+  /**
+   * Keyboard input matching this (a regular expression) is a barcode, not a wristband: both come
+   * from keyboard-like devices, so the text tells them apart. HID readers are told by their role.
+   */
+  barcodePattern: z.string().max(200).refine(isRegExp, 'not a valid regular expression'),
 });
 export type ReadersSettings = z.infer<typeof ReadersSettings>;
 
@@ -54,7 +59,19 @@ export const defaultReadersSettings: ReadersSettings = {
   hid: [],
   duplicateWindowMs: 2000,
   wedgeUidFormat: { state: 'uncalibrated' },
+  // EAN/UPC (12–13 digits) and long ticket numbers (18+): a 4-byte UID in decimal has at most 10
+  // digits and a 7-byte one at most 17, so neither is mistaken for the other.
+  barcodePattern: '^(\\d{12,13}|\\d{18,40})$',
 };
+
+function isRegExp(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** A HID device present now, for the reader picker. */
 export const ListedHidDevice = z.object({

@@ -270,3 +270,15 @@ describe('unreadable taps', () => {
     expect(api.callsOf('identify.lookup')).toEqual([]);
   });
 });
+
+describe('barcode scans', () => {
+  it('open the barcode search from anywhere', async () => {
+    const api = new FakeApi({ handlers: { 'venueManager.search': () => ({ hits: [], fetchedAt: 1 }) } });
+    const { emit } = renderApp(api);
+    await screen.findByTestId('identify-idle');
+    await emit({ event: 'scan', payload: { ...scan('5701234567890'), kind: 'barcode' } });
+    expect(api.callsOf('venueManager.search')).toEqual([{ barcode: '5701234567890' }]);
+    expect(api.callsOf('identify.lookup')).toEqual([]);
+    expect(window.location.hash).toBe('#/search');
+  });
+});

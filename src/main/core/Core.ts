@@ -127,7 +127,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     loadBindings: options.hid,
     now,
     log: options.log,
-    onRead: (read, setting) => intake.admit(read, setting.uidFormat),
+    onRead: (read, setting) => intake.admit(read, setting.uidFormat, setting.role === 'barcode'),
     onStatusChange: () => events.emit('status', status()),
   });
 
@@ -294,7 +294,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     'reader.virtualTap': ({ uid }) => Promise.resolve(virtualReader.tap(uid)),
     'reader.wedgeScan': ({ raw }) => {
       const first = !wedgeReader.seen;
-      const scan = intake.admit(wedgeReader.read(raw), settingsStore.read().settings.readers.wedgeUidFormat);
+      const { wedgeUidFormat, barcodePattern } = settingsStore.read().settings.readers;
+      const read = wedgeReader.read(raw);
+      const scan = intake.admit(read, wedgeUidFormat, new RegExp(barcodePattern).test(read.raw));
       if (first) events.emit('status', status());
       return Promise.resolve(scan);
     },

@@ -29,10 +29,12 @@ export class ScanIntake {
     this.filter = new DuplicateTapFilter(ms);
   }
 
-  /** The published tap, or null for a repeat. */
-  admit(read: { readerId: string; raw: string; at: number }, format: UidFormatCalibration): ScanEvent | null {
+  /** The published tap, or null for a repeat. `barcode`: the read is a barcode, not a UID. */
+  admit(read: { readerId: string; raw: string; at: number }, format: UidFormatCalibration, barcode = false): ScanEvent | null {
     const uid = readerUid(read.raw, format);
-    const scan: ScanEvent = uid.ok
+    const scan: ScanEvent = barcode
+      ? { readerId: read.readerId, raw: read.raw, uid: read.raw.trim(), at: read.at, kind: 'barcode' }
+      : uid.ok
       ? { readerId: read.readerId, raw: read.raw, uid: uid.value, at: read.at }
       : { readerId: read.readerId, raw: read.raw, uid: read.raw.trim().toUpperCase(), at: read.at, problem: uid.reason };
     // Across readers too: on Linux a keyboard-mode reader opened through hidraw still types into

@@ -30,3 +30,16 @@ describe('reader.wedgeScan', () => {
     expect(await dispatch(core.handlers, 'reader.wedgeScan', { raw: '   ' }, silentLog)).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
   });
 });
+
+describe('barcodes from keyboard scanners', () => {
+  it('input matching the barcode pattern is a barcode scan; a UID is not', async () => {
+    const { core, stop } = await startTestCore();
+    stops.push(stop);
+    const call = (raw: string) => dispatch(core.handlers, 'reader.wedgeScan', { raw }, silentLog);
+    expect(await call('5701234567890')).toMatchObject({ ok: true, result: { kind: 'barcode', uid: '5701234567890' } });
+    expect(await call('000109028100377396')).toMatchObject({ ok: true, result: { kind: 'barcode' } });
+    const uid = await call('1341658027998336'); // a 7-byte UID in decimal: 16 digits
+    expect(uid).toMatchObject({ ok: true, result: { uid: '04C43B1A2B3C80' } });
+    expect((uid as { result: object }).result).not.toHaveProperty('kind');
+  });
+});

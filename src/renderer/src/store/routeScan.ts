@@ -3,18 +3,25 @@ import type { AppStore } from './createAppStore';
 
 /**
  * The one place that decides what a tap means (DESIGN §6):
+ * - an open action refuses a barcode; otherwise a barcode (from a scanner) opens the barcode search;
+ * - the admin's "tap a known wristband" calibration step (Settings) takes a tap as that band;
  * - an action waiting for "tap the new wristband" takes it as that wristband;
  * - a reason/confirm dialog refuses it (nothing on screen changes, the action stays as it was);
- * - the admin's "tap a known wristband" calibration step (Settings) takes it as that band;
  * - otherwise it is looked up: on the Gate view in place, elsewhere on Identify.
  */
 export function routeScan(store: AppStore, scan: ScanEvent): void {
   const state = store.getState();
+  const pending = state.pendingAction;
+  if (scan.kind === 'barcode') {
+    // A ticket's barcode is never a wristband for an action, and never drops one half done.
+    if (pending !== null) state.refuseTap();
+    else void state.searchForBarcode(scan.uid);
+    return;
+  }
   if (state.uidCalibration.phase === 'waiting') {
     void state.calibrateWithTap(scan.uid);
     return;
   }
-  const pending = state.pendingAction;
   if (pending?.step === 'tap') {
     state.acceptNewUid(scan.uid);
     return;

@@ -64,6 +64,8 @@ export interface SearchSlice {
   openSearchForm: () => void;
   /** Shows Search for one wristband UID and runs it (from Identify's "not found"). */
   searchForWristband: (uid: string) => Promise<void>;
+  /** Shows Search for a scanned barcode and runs it (a barcode scanner's read, anywhere in the app). */
+  searchForBarcode: (barcode: string) => Promise<void>;
   requestSearchFocus: (target: Exclude<SearchFocusTarget, null>) => void;
   /** True (and the request cleared) if focus was asked for `target`. */
   takeSearchFocus: (target: Exclude<SearchFocusTarget, null>) => boolean;
@@ -132,6 +134,12 @@ export const createSearchSlice: SliceCreator<SearchSlice> =
       set({ searchDraft: { ...emptySearchDraft, tokenUid: uid }, searchFocus: 'form' });
       get().showView('search');
       return get().runSearch({ tokenUid: uid });
+    },
+    searchForBarcode: (barcode) => {
+      get().closeProduct();
+      set({ searchDraft: { ...emptySearchDraft, barcode }, searchFocus: 'results' });
+      get().showView('search');
+      return get().runSearch({ barcode });
     },
     requestSearchFocus: (searchFocus) => set({ searchFocus }),
     takeSearchFocus: (target) => {
