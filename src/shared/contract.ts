@@ -3,7 +3,7 @@ import { AdminStatus, SetAdminPinRequest, UnlockAdminRequest } from './admin';
 import { WireError } from './errors';
 import { AddRequest, BlockRequest, CommentRequest, OperatorView, ReplaceRequest, SignInRequest } from './actions';
 import { IdentifyResult, OwnerMatch, SampleWristband, ScanEvent } from './model';
-import { ListedHidDevice } from './readers';
+import { ListedHidDevice, ReaderDiagnostic } from './readers';
 import { SearchCriteria } from './search';
 import { UidFormatCalibration } from './uidProfile';
 import { SecretName, SettingsPatch, SettingsView } from './settings';
@@ -140,6 +140,8 @@ export const methods = {
   },
   /** The USB HID devices present now, each marked with whether a reader can be opened on it. */
   'reader.devices': { params: NoParams, result: z.array(ListedHidDevice) },
+  /** The reader test screen: every reader's state, last reports, tap count and last UID in each form. */
+  'reader.diagnostics': { params: NoParams, result: z.array(ReaderDiagnostic) },
   'reader.virtualTap': {
     params: z.object({ uid: z.string().trim().min(1).max(64).optional() }).strict(),
     result: ScanEvent,

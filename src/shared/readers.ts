@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ReaderUidFormat } from './uidProfile';
+import { ScanEvent } from './model';
+import { ReaderUidFormat, UidProfile } from './uidProfile';
 
 const reportIdAndOffset = {
   /** For devices with numbered reports: only reports with this id are reads; the id byte is skipped before `offset`. */
@@ -90,3 +91,19 @@ export const ListedHidDevice = z.object({
   ]),
 });
 export type ListedHidDevice = z.infer<typeof ListedHidDevice>;
+
+/** One reader on the reader test screen. */
+export const ReaderDiagnostic = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['virtual', 'hid-keyboard', 'hid-raw', 'wedge']),
+  state: z.enum(['connected', 'disconnected']),
+  problem: z.string().optional(),
+  /** The last reports (hex, for HID) or texts (wedge, virtual), oldest first. */
+  recentReports: z.array(z.string()).max(20),
+  taps: z.number().int().nonnegative(),
+  lastScan: ScanEvent.optional(),
+  /** The last tap's UID written every common way, with the profile that writes it so. */
+  representations: z.array(z.object({ value: z.string(), profile: UidProfile })),
+});
+export type ReaderDiagnostic = z.infer<typeof ReaderDiagnostic>;

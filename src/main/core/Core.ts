@@ -14,6 +14,7 @@ import { SettingsStore } from '../settings/SettingsStore';
 import { ScanLog } from '../scanner/ScanLog';
 import { ReaderManager } from '../scanner/ReaderManager';
 import type { HidBindings } from '../scanner/ReaderManager';
+import { ReaderDiagnostics } from '../scanner/ReaderDiagnostics';
 import { ScanIntake } from '../scanner/ScanIntake';
 import { VirtualReader } from '../scanner/VirtualReader';
 import { WedgeReader } from '../scanner/WedgeReader';
@@ -115,12 +116,17 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     desk: () => settingsStore.read().settings.deskName,
   });
   const virtualReader = new VirtualReader(() => venueManager.sampleWristbands(), now);
+  const diagnostics = new ReaderDiagnostics();
   const publishScan = (scan: ScanEvent) => {
     scanLog.record(scan);
+    diagnostics.tap(scan);
     events.emit('scan', scan);
   };
   // The virtual reader is a deliberate click each time; real readers repeat a band lying on them.
-  virtualReader.onScan(publishScan);
+  virtualReader.onScan((scan) => {
+    diagnostics.report(scan.readerId, scan.raw);
+    publishScan(scan);
+  });
   const intake = new ScanIntake({ duplicateWindowMs: settingsStore.read().settings.readers.duplicateWindowMs, publish: publishScan });
   const wedgeReader = new WedgeReader(now);
   const readers = new ReaderManager({
@@ -129,6 +135,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     log: options.log,
     onRead: (read, setting) => intake.admit(read, setting.uidFormat, setting.role === 'barcode'),
     onStatusChange: () => events.emit('status', status()),
+    onReport: (readerId, report) => diagnostics.report(readerId, report),
   });
 
   /** The client, unless the admin switched the desk to work offline: then nothing leaves. */
@@ -296,10 +303,12 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       const first = !wedgeReader.seen;
       const { wedgeUidFormat, barcodePattern } = settingsStore.read().settings.readers;
       const read = wedgeReader.read(raw);
+      diagnostics.report(read.readerId, read.raw);
       const scan = intake.admit(read, wedgeUidFormat, new RegExp(barcodePattern).test(read.raw));
       if (first) events.emit('status', status());
       return Promise.resolve(scan);
     },
+    'reader.diagnostics': () => Promise.resolve(status().readers.map((reader) => ({ ...reader, ...diagnostics.snapshot(reader.id) }))),
     'reader.devices': async () => {
       try {
         return await readers.devices();

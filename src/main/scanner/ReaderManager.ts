@@ -23,6 +23,8 @@ export interface ReaderManagerOptions {
   onRead: (read: { readerId: string; raw: string; at: number }, setting: HidReaderSetting) => void;
   /** Any reader connected, disconnected, appeared or went. */
   onStatusChange: () => void;
+  /** Every raw report of every reader, for the reader test screen. */
+  onReport?: (readerId: string, report: Uint8Array) => void;
   schedule?: Scheduler;
 }
 
@@ -120,6 +122,7 @@ export class ReaderManager {
       // The UID is worked out by the scan intake, with this reader's format: pass the text on as read.
       normalise: (raw) => raw,
       log: this.options.log,
+      onReport: (report) => this.options.onReport?.(setting.id, report),
       ...(this.options.schedule === undefined ? {} : { schedule: this.options.schedule }),
     });
     // The setting as it is at read time: a calibration changes the format without reopening.

@@ -89,6 +89,19 @@ describe('USB readers through the core', () => {
       expect.objectContaining({ readerId: 'desk-reader', uid: '08A1B2C3', problem: 'random-uid' }),
     ]);
 
+    // The reader test screen: the last 20 raw reports, the taps, the last tap in every common form.
+    opener.current.send(...typed('04c43b1a2b3c81'));
+    const diagnostics = (await call('reader.diagnostics', {})) as {
+      result: { id: string; taps: number; recentReports: string[]; lastScan?: { uid: string }; representations: { value: string }[] }[];
+    };
+    const desk = diagnostics.result.find((d) => d.id === 'desk-reader')!;
+    expect(desk.taps).toBe(3);
+    expect(desk.recentReports).toHaveLength(20);
+    expect(desk.recentReports.at(-1)).toBe('00 00 00 00 00 00 00 00');
+    expect(desk.recentReports.at(-2)).toBe('00 00 28 00 00 00 00 00');
+    expect(desk.lastScan?.uid).toBe('04C43B1A2B3C81');
+    expect(desk.representations.map((r) => r.value)).toEqual(expect.arrayContaining(['04C43B1A2B3C81', '813C2B1A3BC404', '1341658027998337']));
+
     await call('settings.update', { readers: defaultReadersSettings });
     expect(opener.current.closed).toBe(true);
   });

@@ -28,6 +28,8 @@ export interface HidReaderOptions {
   /** How often to try reopening while the device is away. */
   retryEveryMs?: number;
   log?: Log;
+  /** Every report as it arrives, before decoding: for the reader test screen. */
+  onReport?: (report: Uint8Array, at: number) => void;
 }
 
 const defaultNormalise = (raw: string): string => raw.trim().toUpperCase();
@@ -155,6 +157,7 @@ export class HidReader implements UidSource {
 
   private read(report: Uint8Array): void {
     const at = this.options.now();
+    this.options.onReport?.(report, at);
     for (const raw of this.options.decoder.feed(report, at)) this.emit(raw, at);
   }
 
