@@ -6,12 +6,15 @@ import { createTonePlayer } from '../features/feedback/tonePlayer';
 import { GateView } from '../features/gate/GateView';
 import { IdentifyView } from '../features/identify/IdentifyView';
 import { TapFeedback } from '../features/feedback/TapFeedback';
+import { ReaderTestView } from '../features/readers/ReaderTestView';
 import { SearchView } from '../features/search/SearchView';
 import { useSearchShortcut } from '../features/search/useSearchShortcut';
 import { SettingsView } from '../features/settings/SettingsView';
 import { StatusBar } from '../features/status-bar/StatusBar';
 import { useVirtualTapShortcut } from '../features/virtual-reader/useVirtualTapShortcut';
 import { VirtualReaderPanel } from '../features/virtual-reader/VirtualReaderPanel';
+import { useWedgeCapture } from '../features/wedge/useWedgeCapture';
+import { WedgeProblem } from '../features/wedge/WedgeProblem';
 import { selectIsDemo } from '../store/selectors';
 import type { ViewName } from '../store/slices/viewSlice';
 import { useAppStore } from '../store/StoreProvider';
@@ -28,6 +31,7 @@ export function AppShell() {
   useThemeSync();
   useVirtualTapShortcut();
   useSearchShortcut();
+  useWedgeCapture();
   const view = useAppStore((state) => state.view);
   const firstRun = useAppStore((state) => state.admin?.pinSet === false);
   // The demo's reader sits beside every screen a real reader works on, as a real one would.
@@ -40,6 +44,7 @@ export function AppShell() {
       <StatusBar />
       <ConnectionLostBanner />
       <StartupProblem />
+      <WedgeProblem />
       <main className={withReader ? 'app__main app__main--with-reader' : 'app__main'}>
         <div className="app__view">
           {firstRun ? <AdminPinSetup /> : <CurrentView view={view} />}
@@ -61,6 +66,8 @@ function CurrentView({ view }: { view: ViewName }) {
       return <SearchView />;
     case 'gate':
       return <GateView />;
+    case 'readers':
+      return <ReaderTestView />;
     case 'settings':
       return <SettingsView />;
   }

@@ -6,6 +6,7 @@ import type { AppInfoSlice } from './slices/appInfoSlice';
 import type { ConnectionSlice } from './slices/connectionSlice';
 import type { IdentifySlice } from './slices/identifySlice';
 import type { OperatorSlice } from './slices/operatorSlice';
+import type { ReadersSlice } from './slices/readersSlice';
 import type { ProductImageSlice } from './slices/productImageSlice';
 import type { SearchSlice } from './slices/searchSlice';
 import type { SettingsSlice } from './slices/settingsSlice';
@@ -31,6 +32,7 @@ export type AppState = ConnectionSlice &
   AdminSlice &
   ProductImageSlice &
   UidCalibrationSlice &
+  ReadersSlice &
   ActionSlice;
 
 /** What slices need from outside: the core, through the contract only. */

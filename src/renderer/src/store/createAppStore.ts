@@ -6,6 +6,7 @@ import { createAppInfoSlice } from './slices/appInfoSlice';
 import { createConnectionSlice } from './slices/connectionSlice';
 import { createIdentifySlice } from './slices/identifySlice';
 import { createOperatorSlice } from './slices/operatorSlice';
+import { createReadersSlice } from './slices/readersSlice';
 import { createProductImageSlice } from './slices/productImageSlice';
 import { createSearchSlice } from './slices/searchSlice';
 import { createSettingsSlice } from './slices/settingsSlice';
@@ -35,6 +36,7 @@ export function createAppStore(dependencies: StoreDependencies): AppStore {
     ...createAdminSlice(dependencies)(...args),
     ...createProductImageSlice(dependencies)(...args),
     ...createUidCalibrationSlice(dependencies)(...args),
+    ...createReadersSlice(dependencies)(...args),
     ...createActionSlice(dependencies)(...args),
   }));
 }

@@ -12,8 +12,9 @@ import { WaitingForTap } from './WaitingForTap';
 
 /**
  * The one dialog for all four fixes. Not modal in the focus-trap sense: taps arrive as core
- * events, never as key presses, so nothing here can swallow one; routeScan refuses them while
- * the reason step is open and this dialog says so.
+ * events (a wedge reader's keys are taken by useWedgeCapture before anything here sees them), so
+ * nothing here can swallow one; routeScan refuses them while the reason step is open and this
+ * dialog says so.
  */
 export function ActionDialog() {
   const pending = useAppStore((state) => state.pendingAction);

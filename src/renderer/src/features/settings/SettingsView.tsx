@@ -5,6 +5,7 @@ import { AdminLockBar } from '../admin/AdminLockBar';
 import { AdminUnlock } from '../admin/AdminUnlock';
 import { ChangeAdminPin } from '../admin/ChangeAdminPin';
 import { useLockOnLeave } from '../admin/useLockOnLeave';
+import { ReaderPickerSection } from '../readers/ReaderPickerSection';
 import { UidFormatSection } from '../uid-format/UidFormatSection';
 import { DeskDataSection } from './DeskDataSection';
 import { DisplaySettings } from './DisplaySettings';
@@ -41,6 +42,7 @@ export function SettingsView() {
               <GeneralSettingsForm settings={view.settings} />
               <SecretsSection view={view} />
               <UidFormatSection format={view.settings.venueUidFormat} />
+              <ReaderPickerSection readers={view.settings.readers} />
               <DeskDataSection workOffline={view.settings.workOffline} />
               <ChangeAdminPin />
             </>

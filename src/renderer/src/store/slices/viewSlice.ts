@@ -1,6 +1,6 @@
 import type { SliceCreator } from '../appState';
 
-export const viewNames = ['identify', 'search', 'gate', 'settings'] as const;
+export const viewNames = ['identify', 'search', 'gate', 'readers', 'settings'] as const;
 export type ViewName = (typeof viewNames)[number];
 
 export interface ViewSlice {
