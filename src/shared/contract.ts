@@ -5,7 +5,7 @@ import { AddRequest, BlockRequest, CommentRequest, OperatorView, ReplaceRequest,
 import { IdentifyResult, OwnerMatch, SampleWristband, ScanEvent } from './model';
 import { ListedHidDevice, ReaderDiagnostic } from './readers';
 import { SearchCriteria } from './search';
-import { UidFormatCalibration } from './uidProfile';
+import { UidCalibrationOutcome, UidFormatCalibration } from './uidProfile';
 import { SecretName, SettingsPatch, SettingsView } from './settings';
 
 const NoParams = z.object({}).strict();
@@ -140,6 +140,14 @@ export const methods = {
   },
   /** The USB HID devices present now, each marked with whether a reader can be opened on it. */
   'reader.devices': { params: NoParams, result: z.array(ListedHidDevice) },
+  /**
+   * Admin only: learns how a reader writes UIDs from its last tap and the band's known UID
+   * (canonical hex); a unique answer is saved as that reader's format.
+   */
+  'reader.calibrate': {
+    params: z.object({ readerId: z.string().min(1).max(40), knownUid: z.string().trim().min(1).max(64) }).strict(),
+    result: z.object({ outcome: UidCalibrationOutcome, saved: z.boolean() }),
+  },
   /** The reader test screen: every reader's state, last reports, tap count and last UID in each form. */
   'reader.diagnostics': { params: NoParams, result: z.array(ReaderDiagnostic) },
   'reader.virtualTap': {

@@ -41,6 +41,8 @@ export const errorCodes = [
   // readers
   'READER_UNKNOWN_SAMPLE',
   'READER_DRIVER_UNAVAILABLE',
+  'READER_NO_TAP',
+  'READER_UNKNOWN',
   // who is at the desk
   'NOT_SIGNED_IN',
   'OPERATOR_PIN_REQUIRED',

@@ -87,3 +87,52 @@ describe('picking USB readers (Settings)', () => {
     expect(screen.getByTestId('readers-configured-none')).toBeTruthy();
   });
 });
+
+describe('reader calibration and options (Settings)', () => {
+  it("calibrates the keyboard reader from its last tap and the band's UID, and says what it learnt", async () => {
+    const api = new FakeApi({
+      handlers: {
+        'reader.calibrate': ({ knownUid }) =>
+          knownUid === '04C43B1A2B3C80'
+            ? {
+                saved: true,
+                outcome: {
+                  status: 'unique',
+                  candidates: [
+                    { profile: { encoding: 'decimal', shortening: 'none', byteOrder: 'reversed', padTo: 0, uidSize: 7 }, lossless: true, matchedBits: 56, unsettled: [] },
+                  ],
+                },
+              }
+            : { saved: false, outcome: { status: 'no-match' } },
+      },
+    });
+    renderApp(api);
+    await goTo('#/settings');
+    const wedge = (await screen.findAllByTestId('reader-calibration')).find((el) => el.dataset.reader === 'wedge')!;
+    expect(within(wedge).getByTestId('reader-format').textContent).toContain('Not calibrated');
+    await actAndSettle(() => fireEvent.change(within(wedge).getByTestId('reader-known-uid'), { target: { value: '04C43B1A2B3C81' } }));
+    await actAndSettle(() => fireEvent.click(within(wedge).getByTestId('reader-calibrate')));
+    expect(within(wedge).getByTestId('reader-calibration-result').textContent).toContain("The reader's last tap is no form of 04C43B1A2B3C81");
+    await actAndSettle(() => fireEvent.change(within(wedge).getByTestId('reader-known-uid'), { target: { value: '04C43B1A2B3C80' } }));
+    await actAndSettle(() => fireEvent.click(within(wedge).getByTestId('reader-calibrate')));
+    expect(api.callsOf('reader.calibrate')).toEqual([
+      { readerId: 'wedge', knownUid: '04C43B1A2B3C81' },
+      { readerId: 'wedge', knownUid: '04C43B1A2B3C80' },
+    ]);
+    expect(within(wedge).getByTestId('reader-calibration-result').textContent).toContain('this reader writes UIDs as decimal, bytes reversed');
+  });
+
+  it('saves the duplicate window and barcode pattern only when valid', async () => {
+    const api = new FakeApi();
+    renderApp(api);
+    await goTo('#/settings');
+    await actAndSettle(() => fireEvent.change(screen.getByTestId('reader-barcode-pattern'), { target: { value: '^(\\d{13}' } }));
+    await actAndSettle(() => fireEvent.click(screen.getByTestId('reader-options-save')));
+    expect(api.callsOf('settings.update')).toEqual([]);
+    expect(screen.getByTestId('reader-options').textContent).toContain(en.readers.options.invalid);
+    await actAndSettle(() => fireEvent.change(screen.getByTestId('reader-barcode-pattern'), { target: { value: '^\\d{13}$' } }));
+    await actAndSettle(() => fireEvent.change(screen.getByTestId('reader-duplicate-window'), { target: { value: '3000' } }));
+    await actAndSettle(() => fireEvent.click(screen.getByTestId('reader-options-save')));
+    expect(api.callsOf('settings.update')).toEqual([{ readers: expect.objectContaining({ duplicateWindowMs: 3000, barcodePattern: '^\\d{13}$' }) as unknown }]);
+  });
+});

@@ -20,7 +20,7 @@ import { VirtualReader } from '../scanner/VirtualReader';
 import { WedgeReader } from '../scanner/WedgeReader';
 import { openStore } from '../store/Store';
 import { ownerMatchFromHistory, ownerMatches } from '../venue-manager/productView';
-import { calibratedUidFormat, encode, parseCanonicalUid } from '../uid';
+import { calibrate, calibratedUidFormat, encode, parseCanonicalUid } from '../uid';
 import type { UidFormatCalibration } from '../../shared/uidProfile';
 import { AppError } from '../../shared/errors';
 import { jwtExpiry } from '../venue-manager/jwtExpiry';
@@ -307,6 +307,28 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       const scan = intake.admit(read, wedgeUidFormat, new RegExp(barcodePattern).test(read.raw));
       if (first) events.emit('status', status());
       return Promise.resolve(scan);
+    },
+    'reader.calibrate': async ({ readerId, knownUid }) => {
+      admin.require();
+      const { readers: current } = settingsStore.read().settings;
+      if (readerId !== wedgeReader.id && !current.hid.some((reader) => reader.id === readerId)) {
+        throw new AppError('READER_UNKNOWN', 'No such reader is configured', { readerId });
+      }
+      const raw = diagnostics.lastRaw(readerId);
+      if (raw === undefined) throw new AppError('READER_NO_TAP', 'Tap the band on this reader first', { readerId });
+      const outcome = calibrate(raw, knownUid);
+      const known = parseCanonicalUid(knownUid);
+      const best = outcome.status === 'unique' ? outcome.candidates[0] : undefined;
+      if (best === undefined || !known.ok) return { outcome, saved: false };
+      const format = calibratedUidFormat(best.profile, { raw, uid: known.value }, new Date(now()));
+      const readers =
+        readerId === wedgeReader.id
+          ? { ...current, wedgeUidFormat: format }
+          : { ...current, hid: current.hid.map((reader) => (reader.id === readerId ? { ...reader, uidFormat: format } : reader)) };
+      settingsStore.update({ readers });
+      await applyReaderSettings();
+      settingsChanged();
+      return { outcome, saved: true };
     },
     'reader.diagnostics': () => Promise.resolve(status().readers.map((reader) => ({ ...reader, ...diagnostics.snapshot(reader.id) }))),
     'reader.devices': async () => {

@@ -30,6 +30,11 @@ export class ReaderDiagnostics {
     entry.lastScan = scan;
   }
 
+  /** What the reader's last tap said, as read: the sample a calibration works from. */
+  lastRaw(readerId: string): string | undefined {
+    return this.entries.get(readerId)?.lastScan?.raw;
+  }
+
   snapshot(readerId: string): Pick<ReaderDiagnostic, 'recentReports' | 'taps' | 'lastScan' | 'representations'> {
     const entry = this.entries.get(readerId);
     if (entry === undefined) return { recentReports: [], taps: 0, representations: [] };

@@ -43,3 +43,26 @@ describe('barcodes from keyboard scanners', () => {
     expect((uid as { result: object }).result).not.toHaveProperty('kind');
   });
 });
+
+describe('reader calibration', () => {
+  it("learns a reader's format from its last tap and the band's known UID, then reads it right", async () => {
+    const { core, stop } = await startTestCore();
+    stops.push(stop);
+    const call = (method: string, params: unknown) => dispatch(core.handlers, method, params, silentLog);
+    // 04C43B1A2B3C80 as a reader that prints the bytes reversed, in decimal.
+    const guessed = await call('reader.wedgeScan', { raw: '36094952840348676' });
+    expect(guessed.ok).toBe(true);
+    expect((guessed as { result: { uid: string } }).result.uid).not.toBe('04C43B1A2B3C80');
+
+    expect(await call('reader.calibrate', { readerId: 'wedge', knownUid: '04C43B1A2B3C80' })).toMatchObject({ ok: false, error: { code: 'ADMIN_PIN_NOT_SET' } });
+    await call('admin.setPin', { pin: '2468' });
+    expect(await call('reader.calibrate', { readerId: 'nope', knownUid: '04C43B1A2B3C80' })).toMatchObject({ ok: false, error: { code: 'READER_UNKNOWN' } });
+    const calibrated = await call('reader.calibrate', { readerId: 'wedge', knownUid: '04C43B1A2B3C80' });
+    expect(calibrated).toMatchObject({
+      ok: true,
+      result: { saved: true, outcome: { status: 'unique', candidates: [{ profile: { encoding: 'decimal', byteOrder: 'reversed', shortening: 'none' } }] } },
+    });
+    expect(await call('settings.get', {})).toMatchObject({ ok: true, result: { settings: { readers: { wedgeUidFormat: { state: 'calibrated' } } } } });
+    expect(await call('reader.wedgeScan', { raw: '36094952840348676' })).toMatchObject({ ok: true, result: { uid: '04C43B1A2B3C80' } });
+  });
+});

@@ -6,6 +6,8 @@ import { hashForView } from '../../routing/viewHash';
 import { useAppStore } from '../../store/StoreProvider';
 import { toAppError } from '../../transport/toAppError';
 import { StateMessage } from '../../ui/StateMessage';
+import { ReaderCalibration } from './ReaderCalibration';
+import { ReaderOptionsForm } from './ReaderOptionsForm';
 
 const hex4 = (value: number) => value.toString(16).padStart(4, '0');
 
@@ -77,10 +79,14 @@ export function ReaderPickerSection({ readers }: { readers: ReadersSettings }) {
               <button type="button" className="button" data-testid="reader-remove" onClick={() => void save(readers.hid.filter((r) => r.id !== reader.id))}>
                 {t('readers.settings.remove')}
               </button>
+              <ReaderCalibration readerId={reader.id} format={reader.uidFormat} />
             </li>
           ))}
         </ul>
       )}
+      <h3 className="section-heading">{t('readers.settings.wedge')}</h3>
+      <ReaderCalibration readerId="wedge" format={readers.wedgeUidFormat} />
+      <ReaderOptionsForm readers={readers} />
       <div className="settings__actions">
         <button type="button" className="button" data-testid="readers-find" onClick={() => void loadDevices()}>
           {t('readers.settings.find')}

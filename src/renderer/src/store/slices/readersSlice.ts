@@ -1,3 +1,4 @@
+import type { Result } from '../../../../shared/contract';
 import type { WireError } from '../../../../shared/errors';
 import type { ListedHidDevice, ReaderDiagnostic } from '../../../../shared/readers';
 import { toAppError } from '../../transport/toAppError';
@@ -16,6 +17,8 @@ export interface ReadersSlice {
   /** The USB HID devices present, for picking a reader in Settings. */
   hidDevices: DeviceList;
   loadHidDevices: () => Promise<void>;
+  /** Rejects with an AppError (READER_NO_TAP, ADMIN_LOCKED, …). */
+  calibrateReader: (readerId: string, knownUid: string) => Promise<Result<'reader.calibrate'>>;
 }
 
 export const createReadersSlice: SliceCreator<ReadersSlice> =
@@ -27,6 +30,13 @@ export const createReadersSlice: SliceCreator<ReadersSlice> =
         set({ readerDiagnostics: await api.invoke('reader.diagnostics', {}) });
       } catch {
         // The next refresh tries again; the screen keeps what it last knew.
+      }
+    },
+    calibrateReader: async (readerId, knownUid) => {
+      try {
+        return await api.invoke('reader.calibrate', { readerId, knownUid });
+      } catch (error) {
+        throw toAppError(error);
       }
     },
     hidDevices: { phase: 'idle' },
