@@ -147,6 +147,22 @@ describe('browser mode, demo data (Chromium)', () => {
     await app.page.getByTestId('nav-identify').waitFor();
   });
 
+  it('the Readers tab shows the virtual reader live: its taps and the last UID in every form', async () => {
+    await app.page.getByTestId('nav-readers').click();
+    await app.page.getByTestId('reader-test').waitFor();
+    const active = sample('active');
+    await app.page.getByTestId('virtual-sample-select').selectOption(active.uid);
+    await app.page.waitForFunction(
+      (uid) => document.querySelector('[data-reader=virtual] [data-testid=reader-last-uid]')?.textContent === uid,
+      active.uid,
+    );
+    const forms = (await app.page.locator('[data-reader=virtual] [data-testid=reader-forms]').textContent()) ?? '';
+    expect(forms).toContain(active.uid);
+    expect(forms).toContain('decimal');
+    await app.page.screenshot({ path: `${screenshotDir}/readers.png` });
+    await app.page.getByTestId('nav-identify').click();
+  });
+
   it('showed no console or page errors', () => {
     expect(app.chromium.problems).toEqual([]);
   });

@@ -12,6 +12,7 @@ export function useProfileLabel(): (profile: UidProfile) => string {
       if (profile.shortening !== 'none') parts.push(t(`uidFormat.shortening.${profile.shortening}`));
       if (profile.encoding === 'hex' && profile.separator !== '') parts.push(t('uidFormat.separator', { separator: profile.separator }));
       if (profile.encoding === 'hex' && profile.letterCase === 'lower') parts.push(t('uidFormat.lowercase'));
+      if (profile.encoding === 'wiegand-26' || profile.encoding === 'wiegand-34') parts.push(t(`uidFormat.display.${profile.display}`));
       if (profile.encoding === 'decimal' && profile.padTo > 0) parts.push(t('uidFormat.padTo', { digits: profile.padTo }));
       return parts.join(', ');
     },
