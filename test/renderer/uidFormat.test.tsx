@@ -4,7 +4,7 @@ import type { IdentifyResult } from '../../src/shared/model';
 import type { UidProfile } from '../../src/shared/uidProfile';
 import en from '../../src/renderer/src/i18n/locales/en.json';
 import { FakeApi } from './support/FakeApi';
-import { ownerMatch, scan, settingsView } from './support/fixtures';
+import { ownerMatch, scan, settingsView, status } from './support/fixtures';
 import { actAndSettle, renderApp, resetDom } from './support/renderApp';
 
 afterEach(resetDom);
@@ -73,6 +73,14 @@ describe('venue UID format', () => {
       }),
     });
     expect(screen.getByTestId('uid-format-state').textContent).toContain('Venue Manager writes UIDs as decimal, bytes reversed');
+    expect(screen.queryByTestId('status-uid-uncalibrated')).toBeNull();
+  });
+
+  it('in demo mode the format is known: no warning, no calibration', async () => {
+    renderApp(new FakeApi({ handlers: { 'status.get': () => status({ demo: true }) } }));
+    await goTo('#/settings');
+    expect((await screen.findByTestId('uid-format-state')).textContent).toContain(en.uidFormat.demo);
+    expect(screen.getByTestId('uid-calibrate').closest('[hidden]')).not.toBeNull();
     expect(screen.queryByTestId('status-uid-uncalibrated')).toBeNull();
   });
 

@@ -28,8 +28,12 @@ export function UidFormatSection({ format }: { format: UidFormatCalibration }) {
       <h2 id="settings-uid-format" className="section-heading">
         {t('uidFormat.title')}
       </h2>
-      {demo && <p className="field__hint">{t('uidFormat.demo')}</p>}
-      {format.state === 'calibrated' ? (
+      {demo ? (
+        // The demo's Venue Manager is ours: its form is known, and a calibration would teach nothing.
+        <StateMessage tone="good" testId="uid-format-state">
+          {t('uidFormat.demo')}
+        </StateMessage>
+      ) : format.state === 'calibrated' ? (
         <StateMessage tone="good" testId="uid-format-state">
           {t('uidFormat.calibrated', {
             profile: profileLabel(format.profile),
@@ -42,7 +46,7 @@ export function UidFormatSection({ format }: { format: UidFormatCalibration }) {
           {t('uidFormat.uncalibrated')}
         </StateMessage>
       )}
-      <div className="settings__actions">
+      <div className="settings__actions" hidden={demo}>
         {calibration.phase === 'waiting' || calibration.phase === 'busy' ? (
           <>
             <span className="state-line state--warn" role="status" data-testid="uid-calibration-waiting">
