@@ -3,7 +3,7 @@ import { AdminStatus, SetAdminPinRequest, UnlockAdminRequest } from './admin';
 import { WireError } from './errors';
 import { AddRequest, BlockRequest, CommentRequest, OperatorView, ReplaceRequest, SignInRequest } from './actions';
 import { IdentifyResult, OwnerMatch, SampleWristband, ScanEvent } from './model';
-import { ListedHidDevice, ReaderDiagnostic } from './readers';
+import { ListedHidDevice, ReaderDiagnostic, ReaderStatus } from './readers';
 import { SearchCriteria } from './search';
 import { UidCalibrationOutcome, UidFormatCalibration } from './uidProfile';
 import { SecretName, SettingsPatch, SettingsView } from './settings';
@@ -12,15 +12,8 @@ const NoParams = z.object({}).strict();
 
 export const ConnectivityState = z.enum(['unknown', 'online', 'degraded', 'offline']);
 
-export const ReaderStatus = z.object({
-  id: z.string(),
-  name: z.string(),
-  kind: z.enum(['virtual', 'hid-keyboard', 'hid-raw', 'wedge']),
-  state: z.enum(['connected', 'disconnected']),
-  /** Why a reader cannot work at all (e.g. the USB driver library is missing), in words for the admin. */
-  problem: z.string().optional(),
-});
-export type ReaderStatus = z.infer<typeof ReaderStatus>;
+// Readers' schemas live with the reader settings; re-exported here as part of the contract.
+export { ReaderStatus } from './readers';
 
 export const Status = z.object({
   demo: z.boolean(),

@@ -43,7 +43,10 @@ export const HidReaderSetting = z.object({
 export type HidReaderSetting = z.infer<typeof HidReaderSetting>;
 
 export const ReadersSettings = z.object({
-  hid: z.array(HidReaderSetting).max(8),
+  hid: z
+    .array(HidReaderSetting)
+    .max(8)
+    .refine((readers) => new Set(readers.map((reader) => reader.id)).size === readers.length, 'reader ids must be unique'),
   /** The same band from the same reader within this time is one tap. */
   duplicateWindowMs: z.number().int().min(0).max(60_000),
   /** How the keyboard-wedge reader (if any) writes UIDs. */
@@ -92,13 +95,18 @@ export const ListedHidDevice = z.object({
 });
 export type ListedHidDevice = z.infer<typeof ListedHidDevice>;
 
-/** One reader on the reader test screen. */
-export const ReaderDiagnostic = z.object({
+export const ReaderStatus = z.object({
   id: z.string(),
   name: z.string(),
   kind: z.enum(['virtual', 'hid-keyboard', 'hid-raw', 'wedge']),
   state: z.enum(['connected', 'disconnected']),
+  /** Why a reader cannot work at all (e.g. the USB driver library is missing), in words for the admin. */
   problem: z.string().optional(),
+});
+export type ReaderStatus = z.infer<typeof ReaderStatus>;
+
+/** One reader on the reader test screen. */
+export const ReaderDiagnostic = ReaderStatus.extend({
   /** The last reports (hex, for HID) or texts (wedge, virtual), oldest first. */
   recentReports: z.array(z.string()).max(20),
   taps: z.number().int().nonnegative(),

@@ -351,3 +351,17 @@ describe('actions on a product opened from Search', () => {
     expect(screen.getByTestId('action-result')).toBeTruthy();
   });
 });
+
+describe('actions: unusable reads', () => {
+  it('a random ID is never taken as the new wristband; the wait goes on and says why', async () => {
+    const { api, emit } = await identified({ 'actions.replace': () => actionResult(mette) });
+    await click(screen.getByTestId('action-replace'));
+    await emit({ event: 'scan', payload: { ...scan('08A1B2C3'), problem: 'random-uid' } });
+    expect(screen.getByTestId('replace-waiting-tap')).toBeTruthy();
+    expect(screen.getByTestId('tap-unusable').textContent).toContain(en.identify.unreadable.randomUid);
+    expect(api.callsOf('identify.lookup')).toEqual([{ uid: tappedUid }]);
+    await emit({ event: 'scan', payload: scan(newUid) });
+    expect(screen.getByTestId('replace-new-uid').textContent).toBe(newUid);
+    expect(screen.queryByTestId('tap-refused')).toBeNull();
+  });
+});

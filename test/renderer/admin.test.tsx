@@ -134,9 +134,9 @@ describe('settings behind the admin PIN', () => {
     renderApp(api);
     await screen.findByTestId('identify-idle');
     await goTo('#/settings');
-    await screen.findByTestId('admin-change-pin');
+    await screen.findByTestId('admin-change-section');
     await type(screen.getByTestId('admin-change-current'), '9999');
-    await type(screen.getByTestId('admin-change-new'), '5555');
+    await type(screen.getByTestId('admin-change-pin'), '5555');
     await type(screen.getByTestId('admin-change-repeat'), '5555');
     await click(screen.getByTestId('admin-change-submit'));
     expect(screen.getByTestId('admin-change-problem').textContent).toContain(en.errors.ADMIN_PIN_WRONG);

@@ -67,7 +67,7 @@ describe('picking USB readers (Settings)', () => {
     const added = api.callsOf('settings.update')[0] as { readers: { hid: unknown[] } };
     expect(added.readers.hid).toEqual([
       {
-        id: 'usb-ffff-0035',
+        id: 'usb-ffff-0035-0001-0006',
         name: 'USB Reader',
         vendorId: 0xffff,
         productId: 0x0035,

@@ -43,6 +43,20 @@ describe('WedgeBurstDetector', () => {
     expect(scans(feed(new WedgeBurstDetector(), keys, 8, { last: enter }))).toEqual(['3220338716']);
   });
 
+  it('never scans the rest of a burst that was split: its first half went to the page', () => {
+    const detector = new WedgeBurstDetector();
+    const first = feed(detector, usKeys('04A2B3'), 5);
+    // The caller's timer fired (the page was busy): the first half is given back as typing.
+    expect(detector.release().map((key) => key.key).join('')).toBe('04A2B3');
+    expect(first.every((d) => d.action === 'hold')).toBe(true);
+    // The rest follows at reader speed: a valid-looking 4-byte UID, but only half a band.
+    const rest = feed(detector, usKeys('C4D5E6C1'), 5, { start: 1000 + 5 * 5 + 5, last: enter });
+    expect(scans(rest)).toEqual([]);
+    expect(released(rest)).toBe('C4D5E6C1');
+    // A clean burst later is read again.
+    expect(scans(feed(detector, usKeys('04A2B3C4D5E6C1'), 5, { start: 5000, last: enter }))).toEqual(['04A2B3C4D5E6C1']);
+  });
+
   it('gives a stalled burst back as typing: no scan, and the Enter after it passes', () => {
     const detector = new WedgeBurstDetector();
     const decisions = feed(detector, usKeys('04A2B3C4'), 5, { last: enter, lastGapMs: 200 });

@@ -30,6 +30,7 @@ interface PinRow {
 export class AdminLock {
   private unlockedUntil: number | null = null;
   private expiryTimer: NodeJS.Timeout | null = null;
+  private checks: Promise<void> = Promise.resolve();
   private readonly now: () => number;
   private readonly unlockMs: number;
   private readonly freeAttempts: number;
@@ -105,7 +106,17 @@ export class AdminLock {
     this.clearTimer();
   }
 
-  private async check(pin: string): Promise<void> {
+  /**
+   * One PIN at a time: each check reads the wrong-PIN count, waits for scrypt, then writes the
+   * count. Run side by side, a burst of guesses would all read the same count and never throttle.
+   */
+  private check(pin: string): Promise<void> {
+    const next = this.checks.then(() => this.checkNow(pin));
+    this.checks = next.catch(() => undefined);
+    return next;
+  }
+
+  private async checkNow(pin: string): Promise<void> {
     const row = this.row();
     if (row === undefined) throw new AppError('ADMIN_PIN_NOT_SET', 'Choose an admin PIN first');
     const now = this.now();

@@ -59,6 +59,15 @@ async function main(): Promise<number> {
     return 1;
   }
   const dataDir = resolve(args['data-dir'] ?? defaultDataDir());
+  const requestLog = args['demo-request-log'] === undefined ? undefined : resolve(args['demo-request-log']);
+  if (requestLog !== undefined) {
+    try {
+      appendFileSync(requestLog, '');
+    } catch (error) {
+      console.error(`--demo-request-log: cannot write ${requestLog}: ${error instanceof Error ? error.message : String(error)}`);
+      return 2;
+    }
+  }
 
   const core = await startCore({
     dataDir,
@@ -67,7 +76,7 @@ async function main(): Promise<number> {
     systemLocale: Intl.DateTimeFormat().resolvedOptions().locale,
     log: consoleLog,
     hid: loadNodeHid,
-    ...(args['demo-request-log'] === undefined ? {} : { onDemoRequest: demoRequestLog(resolve(args['demo-request-log'])) }),
+    ...(requestLog === undefined ? {} : { onDemoRequest: demoRequestLog(requestLog) }),
   });
   let server;
   try {

@@ -67,13 +67,19 @@ export class WristbandLookup {
     stopAtFirstHit = false,
   ): Promise<[UidRepresentation, OwnerMatch[]][]> {
     const results: [UidRepresentation, OwnerMatch[]][] = [];
+    const failures: unknown[] = [];
     const width = this.options.concurrency ?? 4;
     for (let start = 0; start < representations.length; start += width) {
       const batch = representations.slice(start, start + width);
-      const answers = await Promise.all(batch.map((representation) => this.matchesFor(representation)));
+      const settled = await Promise.allSettled(batch.map((representation) => this.matchesFor(representation)));
+      // Venue Manager may refuse an odd form (a Wiegand "123,45678"): that form finds nothing.
+      // Only when every form failed is it the connection, and the lookup fails with it.
+      for (const outcome of settled) if (outcome.status === 'rejected') failures.push(outcome.reason as unknown);
+      const answers = settled.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value : []));
       batch.forEach((representation, index) => results.push([representation, answers[index] ?? []]));
       if (stopAtFirstHit && answers.some((matches) => matches.length > 0)) break;
     }
+    if (failures.length > 0 && failures.length === results.length) throw failures[0];
     return results;
   }
 }

@@ -203,7 +203,11 @@ export class VenueManagerSimulator {
       at,
     };
     if (this.recordRequests) this.requests.push(record);
-    this.onRequest?.(record);
+    try {
+      this.onRequest?.(record);
+    } catch {
+      // A watcher that fails (a full disk under --demo-request-log) must not cost the answer.
+    }
     this.send(res, response);
   }
 

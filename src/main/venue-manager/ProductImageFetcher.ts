@@ -31,6 +31,7 @@ export class ProductImageFetcher {
   private readonly known = new Set<string>();
   private readonly cache = new Map<string, Promise<string>>();
   private readonly transport: HttpTransport;
+  private base: string | undefined;
 
   constructor(private readonly options: ProductImageFetcherOptions) {
     this.transport =
@@ -40,6 +41,7 @@ export class ProductImageFetcher {
 
   /** Called with every product the core hands out, so its image may be asked for later. */
   remember(matches: readonly OwnerMatch[]): void {
+    this.followBase();
     for (const match of matches) {
       const url = match.product.imageUrl;
       if (url === null || this.known.has(url)) continue;
@@ -50,6 +52,7 @@ export class ProductImageFetcher {
   }
 
   dataUrl(url: string): Promise<string> {
+    this.followBase();
     if (!this.known.has(url)) {
       return Promise.reject(new AppError('IMAGE_UNAVAILABLE', 'Only images Venue Manager named for a product are fetched'));
     }
@@ -70,6 +73,15 @@ export class ProductImageFetcher {
       this.cache.delete(oldest);
     }
     return pending;
+  }
+
+  /** Another Venue Manager: its products name other images, and relative URLs mean other files. */
+  private followBase(): void {
+    const base = this.options.baseUrl();
+    if (base === this.base) return;
+    this.base = base;
+    this.known.clear();
+    this.cache.clear();
   }
 
   async close(): Promise<void> {

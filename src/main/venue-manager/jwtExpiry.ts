@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-const JwtClaims = z.object({ exp: z.number().positive() });
+/** Epoch seconds up to the year 3000: an `exp` beyond that is a mistake (often milliseconds), not a date. */
+const JwtClaims = z.object({ exp: z.number().int().positive().max(32_503_680_000) });
 
 /**
  * When a bearer token says it expires, read from its JWT `exp` claim (epoch seconds → ms), so the

@@ -102,3 +102,19 @@ describe('AdminLock', () => {
     expect(restarted.status().throttledUntil).toBeUndefined();
   });
 });
+
+describe('AdminLock under a burst of guesses', () => {
+  it('counts guesses sent side by side one by one, so they are throttled like any others', async () => {
+    const { lock, db } = setup();
+    await lock.setPin('4711', undefined);
+    lock.lock();
+    const guesses = [...Array.from({ length: 20 }, (_, i) => String(1000 + i)), '4711'];
+    const outcomes = await Promise.allSettled(guesses.map((pin) => lock.unlock(pin)));
+    const codes = outcomes.map((o) => (o.status === 'fulfilled' ? 'ok' : (o.reason as AppError).code));
+    expect(codes.filter((c) => c === 'ADMIN_PIN_WRONG')).toHaveLength(5);
+    expect(codes.filter((c) => c === 'ADMIN_PIN_THROTTLED')).toHaveLength(16);
+    expect(codes.at(-1)).toBe('ADMIN_PIN_THROTTLED'); // even the right PIN, after five wrong ones
+    expect(lock.status().unlocked).toBe(false);
+    expect(db.prepare('SELECT failed_attempts FROM admin_pin').pluck().get()).toBe(5);
+  });
+});

@@ -81,7 +81,8 @@ describe('bearer token expiry', () => {
   });
 
   it('claims nothing for tokens that are not JWTs or have no exp', async () => {
-    for (const token of ['opaque-token-123', jwt({ sub: 'desk' }), jwt({ exp: 'soon' }), 'a.%%%.c']) {
+    // exp in milliseconds by mistake (1.7e12 s is 55,000 years away) and one beyond any date.
+    for (const token of ['opaque-token-123', jwt({ sub: 'desk' }), jwt({ exp: 'soon' }), 'a.%%%.c', jwt({ exp: 1.7e12 }), jwt({ exp: 1e306 })]) {
       const c = await core({ WRISTDESK_VM_BEARER_TOKEN: token });
       await call(c, 'admin.setPin', { pin: '2468' });
       await call(c, 'settings.update', {

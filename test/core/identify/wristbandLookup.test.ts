@@ -4,6 +4,9 @@ import { silentLog } from '../../../src/main/core/Log';
 import { encode, parseCanonicalUid } from '../../../src/main/uid';
 import { NOT_INVALIDATED, VenueManagerSimulator, generateDemoData } from '../../../src/main/venue-manager-simulator';
 import type { UidProfile } from '../../../src/shared/uidProfile';
+import { AppError } from '../../../src/shared/errors';
+import { WristbandLookup } from '../../../src/main/identify/WristbandLookup';
+import type { WireCustomer } from '../../../src/main/venue-manager/wireSchemas';
 import { startTestCore } from '../../support/startTestCore';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -106,5 +109,41 @@ describe('finding a band whatever form Venue Manager stores its UID in', () => {
     await call('actions.replace', { productId, uid: storedAs(activeUid), newUid: '04ABCDEF123456', reason: 'Chip broken' });
     const put = simulator.requests.find((r) => r.method === 'PUT');
     expect(put?.query.newUid).toBe(storedAs('04ABCDEF123456'));
+  });
+});
+
+describe('WristbandLookup with a Venue Manager that refuses some forms', () => {
+  const customer = (uid: string) =>
+    ({
+      id: 1,
+      address: { name: 'Mette Hansen' },
+      orders: [{ id: 9, authorizedTime: '2026-07-01 10:00:00', digitalProducts: [{ id: 5, name: 'Pass', invalidateTime: null, productImageUrl: null, barcode: '', alias: null, tokens: [{ uid, insertTime: '2026-07-01 10:00:00', invalidateTime: null }], events: [] }] }],
+    }) as unknown as WireCustomer;
+
+  it('an alternative form the server refuses finds nothing; another form still finds the band', async () => {
+    const lookup = new WristbandLookup({
+      venueFormat: () => ({ state: 'uncalibrated' }),
+      searchToken: (tokenUid) => {
+        if (tokenUid.includes(',')) return Promise.reject(new AppError('VM_UNKNOWN_ERROR', 'bad value'));
+        return Promise.resolve(tokenUid === '36094952840348676' ? [customer(tokenUid)] : []);
+      },
+    });
+    const found = await lookup.find('04C43B1A2B3C80');
+    expect(found?.matchedAs).toMatchObject({ value: '36094952840348676', expected: false });
+  });
+
+  it('when every form fails, the lookup fails with the first error (it is the connection)', async () => {
+    let first = true;
+    const lookup = new WristbandLookup({
+      venueFormat: () => ({ state: 'uncalibrated' }),
+      searchToken: () => {
+        if (first) {
+          first = false;
+          return Promise.resolve([]);
+        }
+        return Promise.reject(new AppError('NETWORK', 'down'));
+      },
+    });
+    await expect(lookup.find('04C43B1A2B3C80')).rejects.toMatchObject({ code: 'NETWORK' });
   });
 });

@@ -51,25 +51,30 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
+/** A real core on a temp folder whose USB readers come from `hid`. */
+async function coreWithHid(hid: () => Promise<HidBindings>) {
+  const dir = makeTempDir();
+  const core = await startCore({
+    dataDir: dir.path,
+    secrets: () => new EnvironmentSecretStore({}),
+    appVersion: '0.0.0-test',
+    systemLocale: 'en-US',
+    log: silentLog,
+    hid,
+  });
+  cleanups.push(async () => {
+    await core.close();
+    dir.remove();
+  });
+  return { core, call: (method: string, params: unknown) => dispatch(core.handlers, method, params, silentLog) };
+}
+
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('USB readers through the core', () => {
   it('opens a picked reader by its ids, and its taps arrive as canonical scans, once each', async () => {
-    const dir = makeTempDir();
     const opener = new FakeHidOpener();
-    const core = await startCore({
-      dataDir: dir.path,
-      secrets: () => new EnvironmentSecretStore({}),
-      appVersion: '0.0.0-test',
-      systemLocale: 'en-US',
-      log: silentLog,
-      hid: () => Promise.resolve(fakeBindings(opener)),
-    });
-    cleanups.push(async () => {
-      await core.close();
-      dir.remove();
-    });
-    const call = (method: string, params: unknown) => dispatch(core.handlers, method, params, silentLog);
+    const { core, call } = await coreWithHid(() => Promise.resolve(fakeBindings(opener)));
     const devices = await call('reader.devices', {});
     expect(devices).toMatchObject({ ok: true, result: [{ product: 'Keyboard' }, { product: 'USB Reader', access: { status: 'openable', kind: 'hid-keyboard' } }] });
 
@@ -107,20 +112,7 @@ describe('USB readers through the core', () => {
   });
 
   it('says at the reader why nothing works when the USB driver cannot load', async () => {
-    const dir = makeTempDir();
-    const core = await startCore({
-      dataDir: dir.path,
-      secrets: () => new EnvironmentSecretStore({}),
-      appVersion: '0.0.0-test',
-      systemLocale: 'en-US',
-      log: silentLog,
-      hid: () => Promise.reject(new Error('libusb-1.0.so.0: cannot open shared object file')),
-    });
-    cleanups.push(async () => {
-      await core.close();
-      dir.remove();
-    });
-    const call = (method: string, params: unknown) => dispatch(core.handlers, method, params, silentLog);
+    const { call } = await coreWithHid(() => Promise.reject(new Error('libusb-1.0.so.0: cannot open shared object file')));
     await call('admin.setPin', { pin: '2468' });
     await call('settings.update', { readers: { ...defaultReadersSettings, hid: [deskReader] } });
     const status = (await call('status.get', {})) as { result: { readers: { id: string; state: string; problem?: string }[] } };

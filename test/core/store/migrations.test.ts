@@ -83,7 +83,8 @@ describe('migrations across processes', () => {
     const { fork } = await import('node:child_process');
     const dir = makeTempDir();
     const script = new URL('./openStoreChild.ts', import.meta.url).pathname;
-    const startAt = String(Date.now() + 2500);
+    // Late enough for four tsx start-ups on a busy 2-core machine.
+    const startAt = String(Date.now() + 4000);
     const run = () =>
       new Promise<number>((resolve) => {
         const child = fork(script, [dir.path, startAt], { execArgv: ['--import', 'tsx'], stdio: 'pipe' });

@@ -4,7 +4,11 @@ import { openStore } from '../../../src/main/store/Store';
 
 const [dir, startAt] = process.argv.slice(2);
 if (dir === undefined || startAt === undefined) process.exit(2);
+// Sleep (without burning a core the other children and test workers need) until just before the
+// instant, then spin the last milliseconds: a timer alone would add its own jitter.
+const sleepMs = Number(startAt) - Date.now() - 20;
+if (sleepMs > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, sleepMs);
 while (Date.now() < Number(startAt)) {
-  // spin: a timer would add its own jitter
+  // spin
 }
 openStore(dir).close();

@@ -18,6 +18,11 @@ export function routeScan(store: AppStore, scan: ScanEvent): void {
     else void state.searchForBarcode(scan.uid);
     return;
   }
+  // A read that can identify no band (a random ID) can be neither a calibration band nor a new wristband.
+  if (scan.problem !== undefined && (pending !== null || state.uidCalibration.phase === 'waiting')) {
+    if (pending !== null) state.refuseTap();
+    return;
+  }
   if (state.uidCalibration.phase === 'waiting') {
     void state.calibrateWithTap(scan.uid);
     return;

@@ -10,6 +10,8 @@ import { useAppStore } from '../../store/StoreProvider';
 export function WaitingForTap({ kind }: { kind: 'replace' | 'add' }) {
   const { t } = useTranslation();
   const acceptNewUid = useAppStore((state) => state.acceptNewUid);
+  // Only an unusable read (a random ID) is refused in this step; say so, the wait goes on.
+  const refused = useAppStore((state) => state.pendingAction?.refusedTaps ?? 0);
   const [typed, setTyped] = useState('');
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
@@ -24,6 +26,14 @@ export function WaitingForTap({ kind }: { kind: 'replace' | 'add' }) {
         {t(`actions.waitingTap.${kind}`)}
       </p>
       <p className="field__hint">{t('actions.waitingTapHint')}</p>
+      {refused > 0 && (
+        <p className="state-line state-line--compact state--bad" role="alert" data-testid="tap-unusable" data-count={refused}>
+          <span className="state-line__icon" aria-hidden="true">
+            ✖
+          </span>
+          {t('identify.unreadable.randomUid')}
+        </p>
+      )}
       <form className="action-dialog__typed" onSubmit={onSubmit}>
         <label className="field__label" htmlFor="action-typed-uid">
           {t('actions.typeUid')}

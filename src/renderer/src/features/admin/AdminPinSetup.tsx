@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/StoreProvider';
 import { toAppError } from '../../transport/toAppError';
 import { StateMessage } from '../../ui/StateMessage';
-import { TextField } from '../../ui/TextField';
+import { NewPinFields } from './PinField';
 import { newPinProblem } from './adminPinRules';
 import { usePinError } from './usePinError';
 
@@ -40,26 +40,15 @@ export function AdminPinSetup() {
       <h1 id="admin-setup-title">{t('admin.setup.title')}</h1>
       <p>{t('admin.setup.intro')}</p>
       <form className="admin-setup__form" onSubmit={(event) => void onSubmit(event)} noValidate>
-        <TextField
-          id="admin-setup-pin"
-          label={t('admin.newPin')}
+        <NewPinFields
+          idPrefix="admin-setup"
+          pin={pin}
+          repeated={repeated}
+          onPin={setPin}
+          onRepeated={setRepeated}
+          newLabel={t('admin.newPin')}
+          repeatLabel={t('admin.repeatPin')}
           hint={t('admin.pinHint')}
-          type="password"
-          inputMode="numeric"
-          autoComplete="new-password"
-          value={pin}
-          onChange={setPin}
-          testId="admin-setup-pin"
-        />
-        <TextField
-          id="admin-setup-repeat"
-          label={t('admin.repeatPin')}
-          type="password"
-          inputMode="numeric"
-          autoComplete="new-password"
-          value={repeated}
-          onChange={setRepeated}
-          testId="admin-setup-repeat"
         />
         <button type="submit" className="button button--primary" disabled={busy} data-testid="admin-setup-submit">
           {t('admin.setup.submit')}

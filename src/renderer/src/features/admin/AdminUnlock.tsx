@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/StoreProvider';
 import { toAppError } from '../../transport/toAppError';
 import { StateMessage } from '../../ui/StateMessage';
-import { TextField } from '../../ui/TextField';
+import { PinField } from './PinField';
 import { usePinError } from './usePinError';
 
 /** Stands where the admin-only settings are while they are locked. */
@@ -35,16 +35,7 @@ export function AdminUnlock() {
       </h2>
       <p className="field__hint">{t('admin.unlock.intro')}</p>
       <form className="admin-unlock__form" onSubmit={(event) => void onSubmit(event)} noValidate>
-        <TextField
-          id="admin-unlock-pin"
-          label={t('admin.pin')}
-          type="password"
-          inputMode="numeric"
-          autoComplete="current-password"
-          value={pin}
-          onChange={setPin}
-          testId="admin-unlock-pin"
-        />
+        <PinField id="admin-unlock-pin" label={t('admin.pin')} value={pin} onChange={setPin} purpose="current" />
         <button type="submit" className="button button--primary" disabled={busy || pin === ''} data-testid="admin-unlock-submit">
           {t('admin.unlock.submit')}
         </button>

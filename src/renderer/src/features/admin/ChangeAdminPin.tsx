@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/StoreProvider';
 import { toAppError } from '../../transport/toAppError';
 import { StateMessage } from '../../ui/StateMessage';
-import { TextField } from '../../ui/TextField';
+import { NewPinFields, PinField } from './PinField';
 import { newPinProblem } from './adminPinRules';
 import { usePinError } from './usePinError';
 
@@ -36,39 +36,19 @@ export function ChangeAdminPin() {
   };
 
   return (
-    <section className="settings__section" data-testid="admin-change-pin" aria-labelledby="admin-change-title">
+    <section className="settings__section" data-testid="admin-change-section" aria-labelledby="admin-change-title">
       <h2 id="admin-change-title" className="section-heading">{t('admin.change.title')}</h2>
       <form className="settings__form" onSubmit={(event) => void onSubmit(event)} noValidate>
-        <TextField
-          id="admin-change-current"
-          label={t('admin.currentPin')}
-          type="password"
-          inputMode="numeric"
-          autoComplete="current-password"
-          value={current}
-          onChange={setCurrent}
-          testId="admin-change-current"
-        />
-        <TextField
-          id="admin-change-new"
-          label={t('admin.newPin')}
+        <PinField id="admin-change-current" label={t('admin.currentPin')} value={current} onChange={setCurrent} purpose="current" />
+        <NewPinFields
+          idPrefix="admin-change"
+          pin={pin}
+          repeated={repeated}
+          onPin={setPin}
+          onRepeated={setRepeated}
+          newLabel={t('admin.newPin')}
+          repeatLabel={t('admin.repeatPin')}
           hint={t('admin.pinHint')}
-          type="password"
-          inputMode="numeric"
-          autoComplete="new-password"
-          value={pin}
-          onChange={setPin}
-          testId="admin-change-new"
-        />
-        <TextField
-          id="admin-change-repeat"
-          label={t('admin.repeatPin')}
-          type="password"
-          inputMode="numeric"
-          autoComplete="new-password"
-          value={repeated}
-          onChange={setRepeated}
-          testId="admin-change-repeat"
         />
         <button type="submit" className="button" disabled={outcome.kind === 'busy'} data-testid="admin-change-submit">
           {t('admin.change.submit')}

@@ -33,7 +33,9 @@ export function ReaderPickerSection({ readers }: { readers: ReadersSettings }) {
   };
 
   const add = (device: ListedHidDevice) => {
-    const id = `usb-${hex4(device.vendorId)}-${hex4(device.productId)}`;
+    // Usage too: a composite reader offers a keyboard and a data interface under one vendor/product id.
+    const usage = device.usagePage === undefined || device.usage === undefined ? '' : `-${hex4(device.usagePage)}-${hex4(device.usage)}`;
+    const id = `usb-${hex4(device.vendorId)}-${hex4(device.productId)}${usage}`;
     if (readers.hid.some((reader) => reader.id === id)) return;
     const reader: HidReaderSetting = {
       id,

@@ -58,6 +58,9 @@ export class WedgeBurstDetector<K extends WedgeKey = WedgeKey> {
   readonly minLength: number;
   readonly maxGapMs: number;
   private held: { key: K; char: string }[] = [];
+  /** When the last key given back was typed, and whether the run held now began right after it. */
+  private releasedAt: number | undefined;
+  private tainted = false;
 
   constructor({ minLength = 4, maxGapMs = 35 }: WedgeBurstOptions = {}) {
     this.minLength = minLength;
@@ -79,10 +82,13 @@ export class WedgeBurstDetector<K extends WedgeKey = WedgeKey> {
     const char = byPerson ? null : wedgeCharacter(key.code);
     if (char !== null) {
       const release = last !== undefined && !inTime ? this.release() : [];
+      // A run starting right after keys were given back is the rest of a split burst, not a
+      // burst of its own: scanning it would look up half a UID while the other half was typed.
+      if (this.held.length === 0) this.tainted = this.releasedAt !== undefined && key.at - this.releasedAt <= this.maxGapMs;
       this.held.push({ key, char });
       return { action: 'hold', release };
     }
-    if (!byPerson && isWedgeTerminator(key.code) && inTime && this.held.length >= this.minLength) {
+    if (!byPerson && isWedgeTerminator(key.code) && inTime && !this.tainted && this.held.length >= this.minLength) {
       const scan = this.held.map((held) => held.char).join('');
       this.held = [];
       return { action: 'scan', scan };
@@ -93,6 +99,7 @@ export class WedgeBurstDetector<K extends WedgeKey = WedgeKey> {
   /** Gives back every held key, oldest first: the caller saw nothing follow in time. */
   release(): K[] {
     const keys = this.held.map((held) => held.key);
+    if (keys.length > 0) this.releasedAt = keys.at(-1)?.at;
     this.held = [];
     return keys;
   }

@@ -6,6 +6,8 @@
  * Letters are upper case, whatever Shift or Caps Lock said.
  */
 export function wedgeCharacter(code: string): string | null {
+  // Keypad digits count whatever NumLock made of them (a reader's digits must not become arrows);
+  // the price: with NumLock off, a person's keypad arrow is re-delivered without moving a caret.
   const match = /^(?:Digit|Numpad)([0-9])$|^Key([A-Z])$/.exec(code);
   if (match === null) return null;
   return match[1] ?? match[2] ?? null;

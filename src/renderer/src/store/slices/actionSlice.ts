@@ -104,7 +104,8 @@ export const createActionSlice: SliceCreator<ActionSlice> =
         const pending = get().pendingAction;
         const trimmed = uid.trim();
         if (pending?.step !== 'tap' || trimmed === '') return;
-        set({ pendingAction: { ...pending, step: 'reason', newUid: trimmed } });
+        // Taps refused while waiting were unusable reads, not taps during the reason step.
+        set({ pendingAction: { ...pending, step: 'reason', newUid: trimmed, refusedTaps: 0 } });
       },
       refuseTap: () => {
         const pending = get().pendingAction;
