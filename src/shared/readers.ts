@@ -51,6 +51,8 @@ export const ReadersSettings = z.object({
   duplicateWindowMs: z.number().int().min(0).max(60_000),
   /** How the keyboard-wedge reader (if any) writes UIDs. */
   wedgeUidFormat: ReaderUidFormat,
+  /** Keyboard-wedge timing: the longest gap between a reader's keys, and the shortest read. */
+  wedgeTiming: z.object({ maxGapMs: z.number().int().min(10).max(200), minLength: z.number().int().min(2).max(40) }),
   /**
    * Keyboard input matching this (a regular expression) is a barcode, not a wristband: both come
    * from keyboard-like devices, so the text tells them apart. HID readers are told by their role.
@@ -63,6 +65,8 @@ export const defaultReadersSettings: ReadersSettings = {
   hid: [],
   duplicateWindowMs: 2000,
   wedgeUidFormat: { state: 'uncalibrated' },
+  // See WedgeBurstDetector for why: readers type every 1–20 ms, people rarely under 80 ms.
+  wedgeTiming: { maxGapMs: 35, minLength: 4 },
   // EAN/UPC (12–13 digits) and long ticket numbers (18+): a 4-byte UID in decimal has at most 10
   // digits and a 7-byte one at most 17, so neither is mistaken for the other.
   barcodePattern: '^(\\d{12,13}|\\d{18,40})$',

@@ -9,7 +9,8 @@ import type { SearchCriteria } from '../../src/shared/search';
 import { signedInDesk, tappedUid } from './support/actionFixtures';
 import { FakeApi, type Handlers } from './support/FakeApi';
 import { FakeWedgeClock } from './support/FakeWedgeClock';
-import { ownerMatch, scan } from './support/fixtures';
+import { ownerMatch, scan, settingsView } from './support/fixtures';
+import type { SettingsView } from '../../src/shared/settings';
 import { azertyReaderKeys, enter, press, pressAll, tab, usKeys, type KeyPress } from './support/keyboard';
 import { actAndSettle, resetDom } from './support/renderApp';
 
@@ -23,9 +24,10 @@ const mette = ownerMatch('Mette Hansen', tappedUid);
  * The app against a core that, like the real one, answers `reader.wedgeScan` with the scan and
  * pushes the same scan as a `scan` event (routeScan takes it from there).
  */
-async function renderDesk(handlers: Handlers = {}) {
+async function renderDesk(handlers: Handlers = {}, settings?: SettingsView) {
   const clock = new FakeWedgeClock();
   const api: FakeApi = new FakeApi({
+    ...(settings === undefined ? {} : { settings }),
     handlers: {
       ...signedInDesk(mette),
       'reader.wedgeScan': ({ raw }) => {
@@ -160,5 +162,24 @@ describe('keyboard-wedge capture', () => {
     clock.advance(1000);
     await readerTypes(clock, usKeys(tappedUid));
     expect(screen.queryByTestId('wedge-error')).toBeNull();
+  });
+});
+
+describe('keyboard-wedge timing from Settings', () => {
+  it('a slow reader (50 ms a key) is typing by default, and a scan once the admin raised the gap', async () => {
+    const slowReader = async (clock: FakeWedgeClock) => {
+      pressAll(clock, usKeys(tappedUid), 50);
+      press(clock, enter);
+      await actAndSettle(() => undefined);
+    };
+    const byDefault = await renderDesk();
+    await slowReader(byDefault.clock);
+    expect(byDefault.api.callsOf('reader.wedgeScan')).toEqual([]);
+    resetDom();
+
+    const view = settingsView();
+    const raised = await renderDesk({}, { ...view, settings: { ...view.settings, readers: { ...view.settings.readers, wedgeTiming: { maxGapMs: 80, minLength: 4 } } } });
+    await slowReader(raised.clock);
+    expect(raised.api.callsOf('reader.wedgeScan')).toEqual([{ raw: tappedUid }]);
   });
 });

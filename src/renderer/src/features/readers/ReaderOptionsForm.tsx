@@ -16,12 +16,18 @@ export function ReaderOptionsForm({ readers }: { readers: ReadersSettings }) {
   const updateSettings = useAppStore((state) => state.updateSettings);
   const [windowMs, setWindowMs] = useState(String(readers.duplicateWindowMs));
   const [pattern, setPattern] = useState(readers.barcodePattern);
+  const [maxGap, setMaxGap] = useState(String(readers.wedgeTiming.maxGapMs));
   const [outcome, setOutcome] = useState<Outcome>(null);
 
   const onSubmit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const next = ReadersSettings.safeParse({ ...readers, duplicateWindowMs: Number(windowMs), barcodePattern: pattern });
-    if (!next.success || windowMs.trim() === '') {
+    const next = ReadersSettings.safeParse({
+      ...readers,
+      duplicateWindowMs: Number(windowMs),
+      barcodePattern: pattern,
+      wedgeTiming: { ...readers.wedgeTiming, maxGapMs: Number(maxGap) },
+    });
+    if (!next.success || windowMs.trim() === '' || maxGap.trim() === '') {
       setOutcome({ tone: 'bad', text: t('readers.options.invalid') });
       return;
     }
@@ -43,6 +49,15 @@ export function ReaderOptionsForm({ readers }: { readers: ReadersSettings }) {
         value={windowMs}
         onChange={setWindowMs}
         testId="reader-duplicate-window"
+      />
+      <TextField
+        id="reader-wedge-gap"
+        label={t('readers.options.wedgeGap')}
+        hint={t('readers.options.wedgeGapHint')}
+        inputMode="numeric"
+        value={maxGap}
+        onChange={setMaxGap}
+        testId="reader-wedge-gap"
       />
       <TextField
         id="reader-barcode-pattern"

@@ -1,5 +1,7 @@
 import { useContext, useEffect } from 'react';
-import { useAppStoreApi } from '../../store/StoreProvider';
+import { useShallow } from 'zustand/react/shallow';
+import { defaultReadersSettings } from '../../../../shared/readers';
+import { useAppStore, useAppStoreApi } from '../../store/StoreProvider';
 import { replayKey, type HeldKeyPress } from './replayKey';
 import { WedgeBurstDetector, type WedgeKey } from './WedgeBurstDetector';
 import { WedgeClockContext } from './wedgeClock';
@@ -23,8 +25,11 @@ const releaseMarginMs = 15;
 export function useWedgeCapture(): void {
   const store = useAppStoreApi();
   const clock = useContext(WedgeClockContext);
+  const timing = useAppStore(
+    useShallow((state) => state.settingsView?.settings.readers.wedgeTiming ?? defaultReadersSettings.wedgeTiming),
+  );
   useEffect(() => {
-    const detector = new WedgeBurstDetector<CapturedKey>();
+    const detector = new WedgeBurstDetector<CapturedKey>(timing);
     let cancelRelease: (() => void) | null = null;
     let replaying = false;
 
@@ -74,7 +79,7 @@ export function useWedgeCapture(): void {
       window.removeEventListener('keydown', onKeyDown, true);
       cancelRelease?.();
     };
-  }, [store, clock]);
+  }, [store, clock, timing]);
 }
 
 /** No default (no typed character, no submit, no focus move) and no other listener sees it. */
