@@ -9,6 +9,7 @@ import { silentLog } from '../src/main/core/Log';
 import { EnvironmentSecretStore } from '../src/main/secrets/EnvironmentSecretStore';
 import { generateDemoData, pickSampleWristbands } from '../src/main/venue-manager-simulator';
 import { openChromium } from '../test/e2e/support/Chromium';
+import { completeFirstRun } from '../test/e2e/support/firstRun';
 import { startServe } from '../test/e2e/support/ServeProcess';
 import { makeTempDir } from '../test/support/tempDir';
 import { reportToUid, tapStream10k } from './hidBenches';
@@ -74,6 +75,7 @@ async function tapToOwner(taps: number): Promise<void> {
   try {
     const { page } = chromium;
     await page.goto(serve.url);
+    await completeFirstRun(page);
     await page.getByTestId('virtual-sample-select').waitFor();
     const withOwner = pickSampleWristbands(generateDemoData({ seed: 2026 })).filter((s) => s.kind !== 'unknown');
     const samples: number[] = [];

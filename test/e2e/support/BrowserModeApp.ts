@@ -2,21 +2,11 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { openChromium } from './Chromium';
+import { completeFirstRun } from './firstRun';
+export { completeFirstRun, e2eAdminPin } from './firstRun';
 import type { ChromiumSession } from './Chromium';
 import { startServe } from './ServeProcess';
 import type { ServeProcess } from './ServeProcess';
-
-/** The admin PIN every e2e desk is set up with on its first run. */
-export const e2eAdminPin = '2468';
-
-/** The first-run screen, as the admin who installs a desk fills it in. */
-export async function completeFirstRun(page: Page): Promise<void> {
-  await page.getByTestId('admin-setup').waitFor();
-  await page.getByTestId('admin-setup-pin').fill(e2eAdminPin);
-  await page.getByTestId('admin-setup-repeat').fill(e2eAdminPin);
-  await page.getByTestId('admin-setup-submit').click();
-  await page.getByTestId('admin-setup').waitFor({ state: 'detached' });
-}
 
 /** Where e2e tests put screenshots (for people to look at; docs/ keeps the chosen ones). */
 export const screenshotDir = '.tmp/e2e';
