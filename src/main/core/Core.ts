@@ -75,7 +75,12 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const operator = new OperatorSession(db, now);
   const admin = new AdminLock(db, { now, onChange: (adminStatus) => events.emit('admin', adminStatus) });
 
-  const connectivity = new ConnectivityTracker(now, () => events.emit('status', status()));
+  const connectivity = new ConnectivityTracker({
+    now,
+    onChange: () => events.emit('status', status()),
+    // An order number no order has: one indexed lookup on the server, an empty answer.
+    probe: () => venueClient().search({ orderId: '0' }),
+  });
   const venueManager = new VenueManagerConnection({
     secrets,
     demoSeed: options.demoSeed ?? 2026,
@@ -347,6 +352,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     dataDir: options.dataDir,
     async close() {
       admin.close();
+      connectivity.close();
       await virtualReader.close();
       await readers.close();
       await images.close();

@@ -6,7 +6,7 @@ import type { HidDeviceInfo, HidOpener } from './hid/HidDevicePort';
 import { HidReader } from './hid/HidReader';
 import { hidPathFinder, listHidDevices } from './hid/listHidDevices';
 import { RawReportDecoder } from './hid/RawReportDecoder';
-import type { Scheduler } from './hid/Scheduler';
+import type { Scheduler } from '../core/Scheduler';
 
 /** node-hid, as the shell loaded it (the core never loads the native module itself). */
 export interface HidBindings {

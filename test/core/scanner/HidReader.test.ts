@@ -8,7 +8,7 @@ import { HidReader } from '../../../src/main/scanner/hid/HidReader';
 import type { HidReaderOptions } from '../../../src/main/scanner/hid/HidReader';
 import { RawReportDecoder } from '../../../src/main/scanner/hid/RawReportDecoder';
 import { FakeHidOpener } from '../../support/FakeHidDevice';
-import { ManualScheduler, settle } from './ManualScheduler';
+import { ManualScheduler, settle } from '../../support/ManualScheduler';
 
 const RELEASE = '00 00 00 00 00 00 00 00';
 const ENTER = '00 00 28 00 00 00 00 00';

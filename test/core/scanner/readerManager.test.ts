@@ -11,7 +11,7 @@ import type { HidReaderSetting } from '../../../src/shared/readers';
 import { defaultReadersSettings } from '../../../src/shared/readers';
 import { FakeHidOpener } from '../../support/FakeHidDevice';
 import { makeTempDir } from '../../support/tempDir';
-import { ManualScheduler } from './ManualScheduler';
+import { ManualScheduler } from '../../support/ManualScheduler';
 
 const RELEASE = '00 00 00 00 00 00 00 00';
 const ENTER = '00 00 28 00 00 00 00 00';

@@ -5,8 +5,8 @@ import type { Log } from '../../core/Log';
 import type { UidSource } from '../UidSource';
 import type { HidDevicePort, HidOpener } from './HidDevicePort';
 import type { ReportDecoder } from './ReportDecoder';
-import { timerScheduler } from './Scheduler';
-import type { Scheduler } from './Scheduler';
+import { timerScheduler } from '../../core/Scheduler';
+import type { Scheduler } from '../../core/Scheduler';
 
 export interface HidReaderOptions {
   id: string;

@@ -7,5 +7,5 @@ export type { HidDeviceAccess, HidDeviceMatch, ListedHidDevice } from './listHid
 export { nodeHidBindings } from './nodeHidAdapter';
 export { RawReportDecoder, RawReportFormat } from './RawReportDecoder';
 export type { DecoderStats, ReportDecoder } from './ReportDecoder';
-export { timerScheduler } from './Scheduler';
-export type { Scheduler } from './Scheduler';
+export { timerScheduler } from '../../core/Scheduler';
+export type { Scheduler } from '../../core/Scheduler';

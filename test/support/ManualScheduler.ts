@@ -1,4 +1,4 @@
-import type { Scheduler } from '../../../src/main/scanner/hid/Scheduler';
+import type { Scheduler } from '../../src/main/core/Scheduler';
 
 interface Pending {
   callback: () => void;
