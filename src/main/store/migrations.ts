@@ -94,6 +94,103 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    name: 'outbox',
+    up(db) {
+      // Actions waiting for Venue Manager. Rows are never deleted: every item ends in a final
+      // state with its outcome and who decided it, so nothing leaves the queue without a trace.
+      // seq is the enqueue order that replay keeps per product and per token UID; id is the
+      // stable id the caller (and the audit) knows the action by.
+      db.exec(`
+        CREATE TABLE outbox (
+          seq                INTEGER PRIMARY KEY,
+          id                 TEXT NOT NULL UNIQUE,
+          kind               TEXT NOT NULL CHECK (kind IN ('block', 'replace', 'add', 'comment')),
+          product_id         INTEGER NOT NULL,
+          uid                TEXT,
+          new_uid            TEXT,
+          reason             TEXT,
+          operator           TEXT NOT NULL,
+          desk               TEXT NOT NULL,
+          created_at         INTEGER NOT NULL,
+          audit_id           INTEGER NOT NULL,
+          state              TEXT NOT NULL
+                             CHECK (state IN ('pending', 'sending', 'done', 'conflict', 'failed', 'discarded')),
+          attempts           INTEGER NOT NULL DEFAULT 0,
+          next_attempt_at    INTEGER NOT NULL,
+          may_have_applied   INTEGER NOT NULL DEFAULT 0,
+          comment_baseline   INTEGER,
+          possible_duplicate INTEGER NOT NULL DEFAULT 0,
+          last_error_code    TEXT,
+          last_error_message TEXT,
+          outcome            TEXT,
+          decided_by         TEXT,
+          decision_reason    TEXT,
+          finished_at        INTEGER
+        ) STRICT;
+        CREATE INDEX outbox_state ON outbox (state, seq);
+      `);
+    },
+  },
+  {
+    version: 6,
+    name: 'lookup cache',
+    up(db) {
+      // What Venue Manager answered, for lookups while it cannot be reached. The validated wire
+      // JSON is kept whole (customer without orders, order without products, product with its
+      // tokens) so a view can always be rebuilt; the other tables are derived keys, each
+      // behind an index so a lookup is a seek at any size. fetched_at (epoch ms) per entry: every
+      // cached answer shows its age. Keys: a token's uid as written and upper-cased, plus its
+      // canonical UID when the text is one; names, companies and e-mails lower-cased (NFC) per
+      // address (order_id 0 = the customer's own address).
+      db.exec(`
+        CREATE TABLE cache_customers (
+          id         INTEGER PRIMARY KEY,
+          wire       TEXT NOT NULL,
+          fetched_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX cache_customers_fetched ON cache_customers (fetched_at);
+        CREATE TABLE cache_orders (
+          id          INTEGER PRIMARY KEY,
+          customer_id INTEGER NOT NULL,
+          wire        TEXT NOT NULL,
+          fetched_at  INTEGER NOT NULL
+        ) STRICT;
+        CREATE TABLE cache_products (
+          id          INTEGER PRIMARY KEY,
+          order_id    INTEGER NOT NULL,
+          customer_id INTEGER NOT NULL,
+          barcode     TEXT,
+          wire        TEXT NOT NULL,
+          fetched_at  INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX cache_products_barcode ON cache_products (barcode);
+        CREATE INDEX cache_products_order ON cache_products (order_id);
+        CREATE INDEX cache_products_customer ON cache_products (customer_id);
+        CREATE INDEX cache_products_fetched ON cache_products (fetched_at);
+        CREATE TABLE cache_tokens (
+          product_id INTEGER NOT NULL,
+          position   INTEGER NOT NULL,
+          uid        TEXT NOT NULL,
+          uid_key    TEXT NOT NULL,
+          canonical  TEXT,
+          PRIMARY KEY (product_id, position)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX cache_tokens_uid ON cache_tokens (uid_key);
+        CREATE INDEX cache_tokens_canonical ON cache_tokens (canonical) WHERE canonical IS NOT NULL;
+        CREATE TABLE cache_party_keys (
+          field       TEXT NOT NULL CHECK (field IN ('name', 'company', 'email')),
+          key         TEXT NOT NULL,
+          customer_id INTEGER NOT NULL,
+          order_id    INTEGER NOT NULL,
+          slot        TEXT NOT NULL CHECK (slot IN ('customer', 'billing', 'delivery')),
+          PRIMARY KEY (field, key, customer_id, order_id, slot)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX cache_party_keys_owner ON cache_party_keys (customer_id, order_id);
+      `);
+    },
+  },
 ];
 
 export const latestSchemaVersion = migrations.length;

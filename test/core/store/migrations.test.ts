@@ -19,6 +19,14 @@ const seedAt: Record<number, (db: Database) => void> = {
   2: (db) => db.prepare("INSERT INTO scan_log (reader_id, raw, uid, at) VALUES ('virtual', 'x', 'X', 2)").run(),
   3: (db) => db.prepare("INSERT INTO audit (at, operator, desk, action, product_id) VALUES (3, 'Mette', 'Gate 3', 'block', 457)").run(),
   4: (db) => db.prepare("INSERT INTO admin_pin (id, pin_hash, set_at) VALUES (1, 'scrypt:c2FsdA==:aGFzaA==', 4)").run(),
+  5: (db) =>
+    db
+      .prepare(
+        `INSERT INTO outbox (id, kind, product_id, uid, reason, operator, desk, created_at, audit_id, state, next_attempt_at)
+         VALUES ('a-5', 'block', 457, '04A1B2C3D4E5F6', 'Lost', 'Mette', 'Gate 3', 5, 1, 'pending', 5)`,
+      )
+      .run(),
+  6: (db) => db.prepare("INSERT INTO cache_products (id, order_id, customer_id, barcode, wire, fetched_at) VALUES (457, 76529, 38081, '000109028100000164', '{\"id\":457}', 6)").run(),
 };
 
 describe('migrations', () => {
@@ -47,6 +55,8 @@ describe('migrations', () => {
       if (from >= 2) expect(db.prepare('SELECT count(*) FROM scan_log').pluck().get()).toBe(1);
       if (from >= 3) expect(db.prepare('SELECT operator FROM audit').pluck().get()).toBe('Mette');
       if (from >= 4) expect(db.prepare('SELECT set_at FROM admin_pin').pluck().get()).toBe(4);
+      if (from >= 5) expect(db.prepare('SELECT state FROM outbox WHERE id = ?').pluck().get('a-5')).toBe('pending');
+      if (from >= 6) expect(db.prepare('SELECT fetched_at FROM cache_products WHERE id = 457').pluck().get()).toBe(6);
     });
   }
 

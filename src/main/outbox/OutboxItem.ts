@@ -1,0 +1,66 @@
+/** What the desk asked for, as it will be sent. The comment text travels in `comment`. */
+export type OutboxAction =
+  | { kind: 'block'; productId: number; uid: string; reason: string }
+  | { kind: 'add'; productId: number; uid: string; reason: string }
+  | { kind: 'replace'; productId: number; uid: string; newUid: string; reason: string }
+  | { kind: 'comment'; productId: number; comment: string };
+
+export type OutboxState = 'pending' | 'sending' | 'done' | 'conflict' | 'failed' | 'discarded';
+
+/** States a person or the replayer must still act on; everything else is final. */
+export const openStates: readonly OutboxState[] = ['pending', 'sending', 'conflict', 'failed'];
+
+/**
+ * How an item ended:
+ * - sent: the server accepted our request;
+ * - already-applied: an earlier attempt's answer was lost and the history shows the end state;
+ * - already-done-elsewhere: the server refused ours because the end state was already there;
+ * - possible-duplicate: a comment resent after a lost answer the history cannot confirm;
+ * - conflict / failed: a person must decide (retry or discard);
+ * - discarded: a person gave it up, with a reason.
+ */
+export type OutboxOutcome =
+  | 'sent'
+  | 'already-applied'
+  | 'already-done-elsewhere'
+  | 'possible-duplicate'
+  | 'conflict'
+  | 'failed'
+  | 'discarded';
+
+export interface OutboxItem {
+  /** Stable id, chosen at enqueue (or by the caller) and never reused. */
+  id: string;
+  /** Enqueue order. */
+  seq: number;
+  action: OutboxAction;
+  operator: string;
+  desk: string;
+  createdAt: number;
+  auditId: number;
+  state: OutboxState;
+  attempts: number;
+  nextAttemptAt: number;
+  /** A request may have reached the server without us hearing the answer: check before resending. */
+  mayHaveApplied: boolean;
+  /** How many history events carried this comment's text before it was first sent. */
+  commentBaseline: number | null;
+  possibleDuplicate: boolean;
+  lastError: { code: string; message: string } | null;
+  outcome: OutboxOutcome | null;
+  /** 'replayer' or the operator who resolved it. */
+  decidedBy: string | null;
+  decisionReason: string | null;
+  finishedAt: number | null;
+}
+
+/**
+ * The keys whose actions must reach the server in enqueue order: the product, and every token
+ * UID the action touches (blocking X on A then adding X to B must stay in that order).
+ */
+export function orderingKeys(action: OutboxAction): string[] {
+  const keys = [`product:${action.productId}`];
+  if (action.kind !== 'comment') keys.push(`uid:${action.uid.trim().toUpperCase()}`);
+  if (action.kind === 'replace') keys.push(`uid:${action.newUid.trim().toUpperCase()}`);
+  return keys;
+}
