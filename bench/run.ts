@@ -12,6 +12,7 @@ import { openChromium } from '../test/e2e/support/Chromium';
 import { completeFirstRun } from '../test/e2e/support/firstRun';
 import { startServe } from '../test/e2e/support/ServeProcess';
 import { makeTempDir } from '../test/support/tempDir';
+import { cacheLookup200k } from './cacheBench';
 import { reportToUid, tapStream10k } from './hidBenches';
 import { latencyLine, print } from './stats';
 
@@ -163,6 +164,7 @@ const benches: readonly Bench[] = [
   },
   { lines: ['tap-to-owner'], run: () => tapToOwner(200) },
   { lines: ['report-to-uid'], run: () => reportToUid(2000) },
+  { lines: ['cache-lookup-200k'], run: async () => print(await cacheLookup200k()) },
   {
     lines: ['tap-stream-10k'],
     run: async () => {
