@@ -1,3 +1,4 @@
+import { wildcardSource } from '../venue-manager/wildcardSource';
 import { textKey } from './keys';
 
 export interface WildcardPattern {
@@ -9,27 +10,15 @@ export interface WildcardPattern {
   matches: (key: string) => boolean;
 }
 
-const STAR = '\u0000';
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
  * Venue Manager's name/company rule: the pattern must match the whole field, `*` stands for any
  * text, and " * " between words may also stand for nothing (the documented "Rakel * Hovn" finds
  * "Rakel Hovn"). Applied to keys already lower-cased by `textKey`.
  */
 export function wildcardPattern(pattern: string): WildcardPattern {
-  const key = textKey(pattern.trim()).replaceAll(STAR, '');
+  const key = textKey(pattern.trim()).replaceAll('\u0000', '');
   const star = key.indexOf('*');
-  const source = key
-    .split('*')
-    .map(escapeRegExp)
-    .join(STAR)
-    .replaceAll(` ${STAR} `, ' (?:.* )?')
-    .replaceAll(STAR, '.*');
-  const regex = new RegExp(`^${source}$`, 'su');
+  const regex = new RegExp(`^${wildcardSource(key)}$`, 'su');
   return {
     prefix: star === -1 ? key : key.slice(0, star),
     exact: star === -1,

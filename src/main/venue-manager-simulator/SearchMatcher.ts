@@ -1,3 +1,4 @@
+import { wildcardSource } from '../venue-manager/wildcardSource';
 import { cloneCustomer, cloneOrder } from './SimulatorData';
 import type { SimulatorAddress, SimulatorCustomer, SimulatorDigitalProduct } from './SimulatorData';
 import { sameUid } from './SimulatorStore';
@@ -59,12 +60,6 @@ export function parseSearchCriteria(query: Readonly<Record<string, string>>): Pa
   return Object.keys(criteria).length === 0 ? { ok: false, kind: 'no-criteria' } : { ok: true, criteria };
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-const STAR = '\u0000';
-
 /**
  * `*` is the documented wildcard; everything else must match the whole field, ignoring case
  * (like SQL LIKE with `*` as `%` on a case-insensitive collation). Diacritics are significant:
@@ -73,15 +68,7 @@ const STAR = '\u0000';
  * example "Rakel * Hovn" finds the documented customer "Rakel Hovn".
  */
 export function wildcardMatcher(pattern: string): (value: string | undefined) => boolean {
-  const source = pattern
-    .normalize('NFC')
-    .replaceAll(STAR, '')
-    .split('*')
-    .map(escapeRegExp)
-    .join(STAR)
-    .replaceAll(` ${STAR} `, ' (?:.* )?')
-    .replaceAll(STAR, '.*');
-  const regex = new RegExp(`^${source}$`, 'isu');
+  const regex = new RegExp(`^${wildcardSource(pattern.normalize('NFC'))}$`, 'isu');
   return (value) => value !== undefined && regex.test(value.normalize('NFC'));
 }
 
