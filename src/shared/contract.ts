@@ -80,12 +80,12 @@ export const methods = {
   /** Venue Manager's product search; one hit per digital product, with its owner. */
   'venueManager.search': {
     params: SearchCriteria,
-    result: z.object({ hits: z.array(OwnerMatch), fetchedAt: z.number() }),
+    result: z.object({ hits: z.array(OwnerMatch), fetchedAt: z.number(), cachedAt: z.number().optional() }),
   },
   /** One product's current state and history (GET /products/{id}). */
   'venueManager.product': {
     params: z.object({ productId: z.number().int().nonnegative() }).strict(),
-    result: z.object({ match: OwnerMatch, fetchedAt: z.number() }),
+    result: z.object({ match: OwnerMatch, fetchedAt: z.number(), cachedAt: z.number().optional() }),
   },
   /**
    * A product image as a data URL (the renderer's CSP allows no remote images). Only URLs that a
@@ -120,8 +120,11 @@ export const methods = {
       z.object({ outcome: z.literal('ambiguous'), values: z.array(z.string()) }),
     ]),
   },
-  /** Admin only: forgets what this desk stored about guests (the tap log); the audit stays. */
-  'data.clear': { params: NoParams, result: z.object({ scans: z.number().int().nonnegative() }) },
+  /** Admin only: forgets what this desk stored about guests (tap log, lookup cache); the audit stays. */
+  'data.clear': {
+    params: NoParams,
+    result: z.object({ scans: z.number().int().nonnegative(), products: z.number().int().nonnegative() }),
+  },
   'reader.samples': { params: NoParams, result: z.array(SampleWristband) },
   /**
    * A keyboard-wedge reader's burst, recognised by the renderer (DESIGN §6: never typed into a

@@ -24,6 +24,7 @@ export const errorCodes = [
   'QUICK_SEARCH_UNSUPPORTED',
   'IMAGE_UNAVAILABLE',
   'OFFLINE_FORCED',
+  'OFFLINE_NOT_ANSWERABLE',
   // Venue Manager's documented errors, one code each
   'VM_NO_CRITERIA',
   'VM_UNKNOWN_PRODUCT',

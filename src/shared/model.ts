@@ -70,6 +70,8 @@ export const IdentifyResult = z.discriminatedUnion('kind', [
      * Absent when the tapped text is no canonical UID and was searched as it is.
      */
     matchedAs: z.object({ value: z.string(), profile: UidProfile, expected: z.boolean() }).optional(),
+    /** Set when Venue Manager could not be reached and the answer came from this desk's cache: when it was fetched. */
+    cachedAt: z.number().optional(),
   }),
   z.object({ kind: z.literal('not-found'), uid: z.string(), fetchedAt: z.number() }),
 ]);

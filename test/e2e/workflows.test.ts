@@ -174,11 +174,24 @@ describe('help-desk workflows (Chromium, demo data)', () => {
     await app.page.keyboard.press('g');
     await app.page.getByTestId('gate-view').waitFor();
     await tap(activeSample.uid);
-    await app.page.waitForFunction(() => document.querySelector('[data-testid=gate-verdict]')?.getAttribute('data-verdict') === 'green');
+    // The verdict for this tap, not the one still on screen from the last (the tap travels over the WebSocket).
+    await app.page.waitForFunction(
+      (uid) => {
+        const verdict = document.querySelector('[data-testid=gate-verdict]');
+        return verdict?.getAttribute('data-uid') === uid && verdict.getAttribute('data-verdict') === 'green';
+      },
+      activeSample.uid,
+    );
     expect(await app.page.getByTestId('gate-name').textContent()).toContain(printAtHome.owner);
     await app.page.screenshot({ path: `${screenshotDir}/gate-green.png` });
     await tap(freshBand.uid);
-    await app.page.waitForFunction(() => document.querySelector('[data-testid=gate-verdict]')?.getAttribute('data-verdict') === 'red');
+    await app.page.waitForFunction(
+      (uid) => {
+        const verdict = document.querySelector('[data-testid=gate-verdict]');
+        return verdict?.getAttribute('data-uid') === uid && verdict.getAttribute('data-verdict') === 'red';
+      },
+      freshBand.uid,
+    );
     await app.page.screenshot({ path: `${screenshotDir}/gate-red.png` });
     await app.page.keyboard.press('Escape');
     await app.page.getByTestId('identify-idle').or(app.page.getByTestId('identify-match').first()).waitFor();

@@ -152,7 +152,7 @@ describe('settings behind the admin PIN', () => {
 
 describe("the desk's data (admin)", () => {
   it('switches the desk to work offline and clears the tap log after a confirmation', async () => {
-    const api = new FakeApi({ handlers: { 'data.clear': () => ({ scans: 3 }) } });
+    const api = new FakeApi({ handlers: { 'data.clear': () => ({ scans: 3, products: 40 }) } });
     renderApp(api);
     await screen.findByTestId('identify-idle');
     await goTo('#/settings');

@@ -282,3 +282,16 @@ describe('barcode scans', () => {
     expect(window.location.hash).toBe('#/search');
   });
 });
+
+describe('answers from the cache', () => {
+  it("say when they were fetched, so nobody takes them for Venue Manager's current state", async () => {
+    const uid = '04A2B3C4D5E6C1';
+    const cachedAt = new Date(2026, 6, 4, 14, 2).getTime();
+    const result: IdentifyResult = { ...found(uid, 'Mette Hansen'), cachedAt } as IdentifyResult;
+    const { emit } = renderApp(new FakeApi({ handlers: { 'identify.lookup': () => result } }));
+    await emit({ event: 'scan', payload: scan(uid) });
+    const notice = await screen.findByTestId('cached-notice');
+    expect(notice.dataset.cachedAt).toBe(String(cachedAt));
+    expect(notice.textContent).toContain("from this desk's memory");
+  });
+});

@@ -1,12 +1,14 @@
 import type { Database } from 'better-sqlite3';
 import type { Status } from '../../shared/contract';
 import type { IdentifyResult, OwnerMatch, ScanEvent } from '../../shared/model';
+import type { SearchCriteria } from '../../shared/search';
 import { patchNeedsAdmin, secretNames } from '../../shared/settings';
 import type { SecretName, SettingsView } from '../../shared/settings';
 import { AdminLock } from '../admin/AdminLock';
 import { TokenActions } from '../actions/TokenActions';
 import { AuditLog } from '../audit/AuditLog';
 import { ConnectivityTracker } from '../connectivity/ConnectivityTracker';
+import { LookupCache } from '../cache';
 import { WristbandLookup } from '../identify/WristbandLookup';
 import { OperatorSession } from '../operator/OperatorSession';
 import type { SecretStore } from '../secrets/SecretStore';
@@ -110,8 +112,15 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     const encoded = encode(canonical.value, format.profile);
     return encoded.ok ? encoded.value : uid;
   };
+  const cache = new LookupCache(db);
+  /** Every answer is kept, so the desk can still answer when Venue Manager cannot be reached. */
+  const searchAndCache = async (criteria: SearchCriteria) => {
+    const customers = await venueClient().search(criteria);
+    cache.storeCustomers(customers, now());
+    return customers;
+  };
   const wristbands = new WristbandLookup({
-    searchToken: (tokenUid) => venueClient().search({ tokenUid }),
+    searchToken: (tokenUid) => searchAndCache({ tokenUid }),
     venueFormat: venueUidFormat,
   });
   const actions = new TokenActions({
@@ -251,17 +260,45 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       return settingsChanged();
     },
     'identify.lookup': async ({ uid }): Promise<IdentifyResult> => {
-      const found = await wristbands.find(uid);
-      if (found === undefined) return { kind: 'not-found', uid, fetchedAt: now() };
-      images.remember(found.matches);
-      return { kind: 'found', uid, fetchedAt: now(), ...found };
+      try {
+        const found = await wristbands.find(uid);
+        if (found === undefined) return { kind: 'not-found', uid, fetchedAt: now() };
+        images.remember(found.matches);
+        return { kind: 'found', uid, fetchedAt: now(), ...found };
+      } catch (error) {
+        // Unreachable: what this desk saw before, with its age. Not in the cache: the error
+        // stands — "not found" would claim more than the desk knows.
+        const cached = unreachable(error) ? cache.byTokenUid(uid) : undefined;
+        const [first, ...rest] = cached?.matches ?? [];
+        if (cached === undefined || first === undefined) throw error;
+        return { kind: 'found', uid, matches: [first, ...rest], fetchedAt: now(), cachedAt: cached.oldestFetchedAt };
+      }
     },
     'venueManager.search': async (criteria) => {
-      const customers = await venueClient().search(criteria);
-      return shown({ hits: ownerMatches(customers), fetchedAt: now() });
+      try {
+        return shown({ hits: ownerMatches(await searchAndCache(criteria)), fetchedAt: now() });
+      } catch (error) {
+        if (!unreachable(error)) throw error;
+        const cached = cache.search(criteria);
+        if (cached.kind === 'not-answerable-offline') {
+          throw new AppError('OFFLINE_NOT_ANSWERABLE', cached.message, { criteria: cached.criteria });
+        }
+        // Nothing cached matches: that says nothing about Venue Manager, so the error stands.
+        if (cached.matches.length === 0 || cached.oldestFetchedAt === undefined) throw error;
+        return { hits: cached.matches, fetchedAt: now(), cachedAt: cached.oldestFetchedAt };
+      }
     },
     'venueManager.product': async ({ productId }) => {
-      const match = ownerMatchFromHistory(await venueClient().productHistory(productId));
+      let history;
+      try {
+        history = await venueClient().productHistory(productId);
+      } catch (error) {
+        const cached = unreachable(error) ? cache.byProductId(productId) : undefined;
+        if (cached === undefined) throw error;
+        return { match: cached.match, fetchedAt: now(), cachedAt: cached.fetchedAt };
+      }
+      cache.storeHistory(history, now());
+      const match = ownerMatchFromHistory(history);
       if (match === undefined) {
         throw new AppError('BAD_RESPONSE', 'The product history names no owner for this product', { productId });
       }
@@ -299,8 +336,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     'data.clear': () => {
       admin.require();
       const scans = scanLog.clear();
-      options.log.info('local data cleared', { scans });
-      return Promise.resolve({ scans });
+      const { products } = cache.summary();
+      cache.clear();
+      options.log.info('local data cleared', { scans, products });
+      return Promise.resolve({ scans, products });
     },
     'reader.samples': () => Promise.resolve([...venueManager.sampleWristbands()]),
     'reader.virtualTap': ({ uid }) => Promise.resolve(virtualReader.tap(uid)),
@@ -373,3 +412,8 @@ const demoUidFormat: UidFormatCalibration = {
   calibratedAt: '2026-01-01T00:00:00.000Z',
   sample: { raw: '04A2B3C4D5E6C1', uid: '04A2B3C4D5E6C1' },
 };
+
+/** Venue Manager could not be asked (or must not be): the cases the cache answers for. */
+function unreachable(error: unknown): boolean {
+  return error instanceof AppError && (error.code === 'NETWORK' || error.code === 'TIMEOUT' || error.code === 'OFFLINE_FORCED');
+}

@@ -38,7 +38,7 @@ export function GateView() {
         </p>
       )}
       {(verdict.verdict === 'green' || verdict.verdict === 'red') && (
-        <div className="gate__answer" data-testid="gate-verdict" data-verdict={verdict.verdict}>
+        <div className="gate__answer" data-testid="gate-verdict" data-verdict={verdict.verdict} data-uid={verdict.uid}>
           <p className="gate__word">
             <span className="gate__icon" aria-hidden="true">
               {verdict.verdict === 'green' ? '✔' : '✖'}

@@ -6,6 +6,7 @@ import { IdleState } from './IdleState';
 import { MatchList } from './MatchList';
 import { NotFoundState } from './NotFoundState';
 import { TappedUid } from './TappedUid';
+import { CachedNotice } from '../../ui/CachedNotice';
 import { FailureState } from '../../ui/FailureState';
 import { UnexpectedFormatNotice } from '../uid-format/UnexpectedFormatNotice';
 
@@ -32,6 +33,7 @@ export function IdentifyResultArea() {
       {identify.phase === 'answered' && identify.result.kind === 'found' && (
         <>
           <TappedUid uid={identify.result.uid} />
+          {identify.result.cachedAt !== undefined && <CachedNotice cachedAt={identify.result.cachedAt} />}
           {identify.result.matchedAs !== undefined && <UnexpectedFormatNotice matchedAs={identify.result.matchedAs} />}
           {/* Venue Manager's form of the UID is what its token list shows. */}
           <MatchList matches={identify.result.matches} tappedUid={identify.result.matchedAs?.value ?? identify.result.uid} />

@@ -1,3 +1,4 @@
+import { CachedNotice } from '../../ui/CachedNotice';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
@@ -55,6 +56,7 @@ export function OpenedProductView({ opened }: { opened: OpenedProduct }) {
           </button>
         </FailureState>
       )}
+      {opened.phase === 'loaded' && opened.cachedAt !== undefined && <CachedNotice cachedAt={opened.cachedAt} />}
       {opened.phase === 'loaded' && <MatchCard match={opened.match} tappedUid={null} primary />}
     </section>
   );

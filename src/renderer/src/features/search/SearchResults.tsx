@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/StoreProvider';
+import { CachedNotice } from '../../ui/CachedNotice';
 import { HitList } from './HitList';
 import { SearchFailure } from './SearchFailure';
 
@@ -41,6 +42,7 @@ export function SearchResults() {
             </strong>
             <span className="field__hint">{t('search.keyboardHint')}</span>
           </p>
+          {run.cachedAt !== undefined && <CachedNotice cachedAt={run.cachedAt} />}
           <HitList hits={run.hits} />
         </section>
       );

@@ -26,13 +26,13 @@ export const emptySearchDraft: SearchDraft = {
 export type SearchRun =
   | { phase: 'idle' }
   | { phase: 'searching'; request: number; criteria: SearchCriteria }
-  | { phase: 'answered'; request: number; criteria: SearchCriteria; hits: OwnerMatch[]; fetchedAt: number }
+  | { phase: 'answered'; request: number; criteria: SearchCriteria; hits: OwnerMatch[]; fetchedAt: number; cachedAt?: number }
   | { phase: 'failed'; request: number; criteria: SearchCriteria; error: WireError };
 
 /** A hit opened from the results, reloaded from Venue Manager so it shows the current state. */
 export type OpenedProduct =
   | { phase: 'loading'; request: number; hit: OwnerMatch }
-  | { phase: 'loaded'; request: number; hit: OwnerMatch; match: OwnerMatch; fetchedAt: number }
+  | { phase: 'loaded'; request: number; hit: OwnerMatch; match: OwnerMatch; fetchedAt: number; cachedAt?: number }
   | { phase: 'failed'; request: number; hit: OwnerMatch; error: WireError };
 
 /**
@@ -87,11 +87,11 @@ export const createSearchSlice: SliceCreator<SearchSlice> =
       const request = get().latestSearch + 1;
       set({ latestSearch: request, searchRun: { phase: 'searching', request, criteria }, selectedHit: 0, openedProduct: null });
       try {
-        const { hits, fetchedAt } = await api.invoke('venueManager.search', criteria);
+        const { hits, fetchedAt, cachedAt } = await api.invoke('venueManager.search', criteria);
         if (get().latestSearch !== request) return;
         // Keyboard first: the answer is ready to be walked with the arrow keys at once.
         set({
-          searchRun: { phase: 'answered', request, criteria, hits, fetchedAt },
+          searchRun: { phase: 'answered', request, criteria, hits, fetchedAt, ...(cachedAt === undefined ? {} : { cachedAt }) },
           searchFocus: hits.length > 0 ? 'results' : get().searchFocus,
         });
       } catch (error) {
@@ -114,8 +114,8 @@ export const createSearchSlice: SliceCreator<SearchSlice> =
       // Still this request and still open: closing or opening another hit meanwhile wins.
       const current = () => get().openedProduct?.request === request;
       try {
-        const { match, fetchedAt } = await api.invoke('venueManager.product', { productId: hit.product.id });
-        if (current()) set({ openedProduct: { phase: 'loaded', request, hit, match, fetchedAt } });
+        const { match, fetchedAt, cachedAt } = await api.invoke('venueManager.product', { productId: hit.product.id });
+        if (current()) set({ openedProduct: { phase: 'loaded', request, hit, match, fetchedAt, ...(cachedAt === undefined ? {} : { cachedAt }) } });
       } catch (error) {
         if (current()) set({ openedProduct: { phase: 'failed', request, hit, error: toAppError(error).toWire() } });
       }
