@@ -120,6 +120,17 @@ export const methods = {
       z.object({ outcome: z.literal('ambiguous'), values: z.array(z.string()) }),
     ]),
   },
+  /** What this desk's lookup cache holds, so nobody assumes it knows more. */
+  'cache.summary': {
+    params: NoParams,
+    result: z.object({
+      customers: z.number().int().nonnegative(),
+      products: z.number().int().nonnegative(),
+      tokens: z.number().int().nonnegative(),
+      oldestFetchedAt: z.number().optional(),
+      newestFetchedAt: z.number().optional(),
+    }),
+  },
   /** Admin only: forgets what this desk stored about guests (tap log, lookup cache); the audit stays. */
   'data.clear': {
     params: NoParams,

@@ -152,11 +152,22 @@ describe('settings behind the admin PIN', () => {
 
 describe("the desk's data (admin)", () => {
   it('switches the desk to work offline and clears the tap log after a confirmation', async () => {
-    const api = new FakeApi({ handlers: { 'data.clear': () => ({ scans: 3, products: 40 }) } });
+    let products = 40;
+    const api = new FakeApi({
+      handlers: {
+        'data.clear': () => {
+          products = 0;
+          return { scans: 3, products: 40 };
+        },
+        'cache.summary': () =>
+          products === 0 ? { customers: 0, products: 0, tokens: 0 } : { customers: 12, products, tokens: 55, oldestFetchedAt: Date.UTC(2026, 6, 3, 9), newestFetchedAt: Date.UTC(2026, 6, 4, 9) },
+      },
+    });
     renderApp(api);
     await screen.findByTestId('identify-idle');
     await goTo('#/settings');
     const offline = await screen.findByTestId<HTMLInputElement>('settings-work-offline');
+    expect((await screen.findByTestId('cache-summary')).textContent).toContain('12 customers, 40 products, the oldest fetched');
     expect(offline.checked).toBe(false);
     await click(offline);
     expect(api.callsOf('settings.update')).toEqual([{ workOffline: true }]);
@@ -166,6 +177,7 @@ describe("the desk's data (admin)", () => {
     expect(api.callsOf('data.clear')).toEqual([]);
     await click(screen.getByTestId('settings-clear-confirm'));
     expect(api.callsOf('data.clear')).toEqual([{}]);
-    expect(screen.getByTestId('settings-cleared').textContent).toContain('Cleared: 3 taps forgotten.');
+    expect(screen.getByTestId('settings-cleared').textContent).toContain('Cleared: 3 taps and the lookup cache forgotten.');
+    expect(screen.getByTestId('cache-summary').textContent).toBe(en.settings.deskData.cacheEmpty);
   });
 });

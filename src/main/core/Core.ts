@@ -333,6 +333,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     'admin.setPin': ({ pin, currentPin }) => admin.setPin(pin, currentPin),
     'admin.unlock': ({ pin }) => admin.unlock(pin),
     'admin.lock': () => Promise.resolve(admin.lock()),
+    'cache.summary': () => Promise.resolve(cache.summary()),
     'data.clear': () => {
       admin.require();
       const scans = scanLog.clear();

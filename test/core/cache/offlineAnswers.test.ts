@@ -39,8 +39,12 @@ describe('answers from the cache when Venue Manager cannot be reached', () => {
     expect(await call('venueManager.search', { street: 'Havnegade', name: 'A*' })).toMatchObject({ ok: false, error: { code: 'OFFLINE_NOT_ANSWERABLE' } });
 
     // Clearing local data forgets the cache too.
+    const before = (await call('cache.summary', {})) as { result: { products: number; customers: number; oldestFetchedAt?: number } };
+    expect(before.result.customers).toBeGreaterThan(0);
+    expect(before.result.oldestFetchedAt).toBe(Date.UTC(2026, 6, 4, 12));
     const cleared = (await call('data.clear', {})) as { result: { products: number } };
-    expect(cleared.result.products).toBeGreaterThan(0);
+    expect(cleared.result.products).toBe(before.result.products);
+    expect(await call('cache.summary', {})).toEqual({ ok: true, result: { customers: 0, products: 0, tokens: 0 } });
     expect(await call('identify.lookup', { uid })).toMatchObject({ ok: false, error: { code: 'OFFLINE_FORCED' } });
   });
 });

@@ -4,6 +4,7 @@ import { useErrorText } from '../../i18n/useErrorText';
 import { useAppStore } from '../../store/StoreProvider';
 import { toAppError } from '../../transport/toAppError';
 import { StateMessage } from '../../ui/StateMessage';
+import { CacheSummaryLine } from './CacheSummaryLine';
 
 type Outcome =
   | { kind: 'idle' }
@@ -56,6 +57,7 @@ export function DeskDataSection({ workOffline }: { workOffline: boolean }) {
       <p className="field__hint">{t('settings.deskData.workOfflineHint')}</p>
       {offlineProblem !== null && <StateMessage tone="bad">{offlineProblem}</StateMessage>}
 
+      <CacheSummaryLine refreshKey={outcome.kind === 'cleared' ? 1 : 0} />
       <div className="settings__actions">
         {outcome.kind === 'confirming' ? (
           <>

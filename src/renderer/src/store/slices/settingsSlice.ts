@@ -1,3 +1,4 @@
+import type { Result } from '../../../../shared/contract';
 import type { SecretName, SettingsPatch, SettingsView } from '../../../../shared/settings';
 import { toAppError } from '../../transport/toAppError';
 import type { SliceCreator } from '../appState';
@@ -17,6 +18,8 @@ export interface SettingsSlice {
   clearSecret: (name: SecretName) => Promise<SettingsView>;
   /** Admin only: forgets the desk's tap log; resolves to how many taps were forgotten. */
   clearLocalData: () => Promise<number>;
+  /** What the lookup cache holds; null when the core could not say. */
+  loadCacheSummary: () => Promise<Result<'cache.summary'> | null>;
 }
 
 export const createSettingsSlice: SliceCreator<SettingsSlice> =
@@ -52,6 +55,13 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> =
       },
       setSecret: (name, value) => remember(api.invoke('secrets.set', { name, value })),
       clearSecret: (name) => remember(api.invoke('secrets.clear', { name })),
+      loadCacheSummary: async () => {
+        try {
+          return await api.invoke('cache.summary', {});
+        } catch {
+          return null;
+        }
+      },
       clearLocalData: async () => {
         try {
           return (await api.invoke('data.clear', {})).scans;
