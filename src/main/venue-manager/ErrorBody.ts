@@ -48,9 +48,14 @@ function clip(message: string): string {
 }
 
 /** A non-2xx response as a typed error the desk can explain. */
-export function errorFromResponse(status: number, body: string): AppError {
+export function errorFromResponse(status: number, body: string, retryAfter?: string): AppError {
   const message = serverMessage(body);
-  const details = { status, ...(message === undefined ? {} : { serverMessage: message }) };
+  // Retry-After (seconds or an HTTP date) is kept as given: whoever retries (the outbox) reads it.
+  const details = {
+    status,
+    ...(message === undefined ? {} : { serverMessage: message }),
+    ...(retryAfter === undefined ? {} : { retryAfter: retryAfter.slice(0, 100) }),
+  };
   if (status === 401) return new AppError('UNAUTHORIZED', 'Venue Manager rejected the credentials', details);
   const documented = message === undefined ? undefined : documentedErrorCodes[message];
   if (documented !== undefined) return new AppError(documented, message ?? documented, details);

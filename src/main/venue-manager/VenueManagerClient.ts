@@ -67,7 +67,7 @@ export class VenueManagerClient {
     }
     const response = await this.get(`/products?${query.toString()}`);
     if (response.status === 400 && parsed.data.quick_search !== undefined) {
-      const error = errorFromResponse(response.status, response.body);
+      const error = errorFromResponse(response.status, response.body, retryAfterHeader(response));
       if (error.code !== 'VM_NO_CRITERIA') {
         throw new AppError('QUICK_SEARCH_UNSUPPORTED', 'This Venue Manager does not offer quick search', error.details);
       }
@@ -122,7 +122,7 @@ export class VenueManagerClient {
     for (let attempt = 0; ; attempt++) {
       try {
         const response = await this.send({ method: 'GET', url: this.base + pathAndQuery, headers: {} });
-        if (response.status >= 500) throw errorFromResponse(response.status, response.body);
+        if (response.status >= 500) throw errorFromResponse(response.status, response.body, retryAfterHeader(response));
         return response;
       } catch (error) {
         if (!(error instanceof AppError) || !retryable.has(error.code) || attempt >= retries) throw error;
@@ -144,7 +144,7 @@ export class VenueManagerClient {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
-    if (response.status < 200 || response.status >= 300) throw errorFromResponse(response.status, response.body);
+    if (response.status < 200 || response.status >= 300) throw errorFromResponse(response.status, response.body, retryAfterHeader(response));
   }
 
   private async send(req: HttpRequest): Promise<HttpResponse> {
@@ -171,7 +171,7 @@ export class VenueManagerClient {
   }
 
   private parse<S extends z.ZodType>(response: HttpResponse, schema: S): z.output<S> {
-    if (response.status < 200 || response.status >= 300) throw errorFromResponse(response.status, response.body);
+    if (response.status < 200 || response.status >= 300) throw errorFromResponse(response.status, response.body, retryAfterHeader(response));
     let json: unknown;
     try {
       json = JSON.parse(response.body);
@@ -212,4 +212,9 @@ function requireReason(reason: string): string {
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function retryAfterHeader(response: HttpResponse): string | undefined {
+  const value = response.headers['retry-after'];
+  return Array.isArray(value) ? value[0] : value;
 }

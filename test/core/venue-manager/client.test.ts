@@ -118,6 +118,18 @@ describe('VenueManagerClient', () => {
     expect(server.seen).toHaveLength(2);
   });
 
+  it("passes a 503's Retry-After on with the error, for whoever retries (writes are never retried here)", async () => {
+    const { client, server } = await clientFor((_req, res) => {
+      res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '7' });
+      res.end('{"error":"maintenance"}');
+    });
+    await expect(client.blockToken(5, '04A2B3C4D5E6C1', 'Lost')).rejects.toMatchObject({
+      code: 'SERVER_ERROR',
+      details: { status: 503, retryAfter: '7' },
+    });
+    expect(server.seen).toHaveLength(1);
+  });
+
   it('never retries a 401', async () => {
     const { client, server, outcomes } = await clientFor(json(401, '{"error":"expired"}'));
     await expect(client.search({ name: 'x' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
