@@ -46,9 +46,6 @@ export function AdminPinSetup() {
           repeated={repeated}
           onPin={setPin}
           onRepeated={setRepeated}
-          newLabel={t('admin.newPin')}
-          repeatLabel={t('admin.repeatPin')}
-          hint={t('admin.pinHint')}
         />
         <button type="submit" className="button button--primary" disabled={busy} data-testid="admin-setup-submit">
           {t('admin.setup.submit')}

@@ -46,9 +46,6 @@ export function ChangeAdminPin() {
           repeated={repeated}
           onPin={setPin}
           onRepeated={setRepeated}
-          newLabel={t('admin.newPin')}
-          repeatLabel={t('admin.repeatPin')}
-          hint={t('admin.pinHint')}
         />
         <button type="submit" className="button" disabled={outcome.kind === 'busy'} data-testid="admin-change-submit">
           {t('admin.change.submit')}

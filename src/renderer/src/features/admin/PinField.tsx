@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { TextField } from '../../ui/TextField';
 
 /** A PIN input: masked, digits keyboard on touch screens, and the browser told whether it is new. */
@@ -38,23 +39,18 @@ export function NewPinFields({
   repeated,
   onPin,
   onRepeated,
-  newLabel,
-  repeatLabel,
-  hint,
 }: {
   idPrefix: string;
   pin: string;
   repeated: string;
   onPin: (value: string) => void;
   onRepeated: (value: string) => void;
-  newLabel: string;
-  repeatLabel: string;
-  hint: string;
 }) {
+  const { t } = useTranslation();
   return (
     <>
-      <PinField id={`${idPrefix}-pin`} label={newLabel} hint={hint} value={pin} onChange={onPin} purpose="new" />
-      <PinField id={`${idPrefix}-repeat`} label={repeatLabel} value={repeated} onChange={onRepeated} purpose="new" />
+      <PinField id={`${idPrefix}-pin`} label={t('admin.newPin')} hint={t('admin.pinHint')} value={pin} onChange={onPin} purpose="new" />
+      <PinField id={`${idPrefix}-repeat`} label={t('admin.repeatPin')} value={repeated} onChange={onRepeated} purpose="new" />
     </>
   );
 }
