@@ -20,7 +20,7 @@ import { ReaderDiagnostics } from '../scanner/ReaderDiagnostics';
 import { ScanIntake } from '../scanner/ScanIntake';
 import { VirtualReader } from '../scanner/VirtualReader';
 import { WedgeReader } from '../scanner/WedgeReader';
-import { openStore } from '../store/Store';
+import { openCacheConnection, openStore } from '../store/Store';
 import { ownerMatchFromHistory, ownerMatches } from '../venue-manager/productView';
 import { calibrate, calibratedUidFormat, encode, parseCanonicalUid } from '../uid';
 import type { UidFormatCalibration } from '../../shared/uidProfile';
@@ -112,7 +112,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     const encoded = encode(canonical.value, format.profile);
     return encoded.ok ? encoded.value : uid;
   };
-  const cache = new LookupCache(db);
+  const cacheDb = openCacheConnection(options.dataDir);
+  const cache = new LookupCache(cacheDb);
   /** Every answer is kept, so the desk can still answer when Venue Manager cannot be reached. */
   const searchAndCache = async (criteria: SearchCriteria) => {
     const customers = await venueClient().search(criteria);
@@ -225,6 +226,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     await applyVenueManagerSettings();
     await applyReaderSettings();
   } catch (error) {
+    cacheDb.close();
     db.close();
     throw error;
   }
@@ -397,6 +399,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       await readers.close();
       await images.close();
       await venueManager.close();
+      cacheDb.close();
       db.close();
     },
   };

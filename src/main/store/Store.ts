@@ -25,6 +25,24 @@ export function openStore(dataDir: string): Database {
   return db;
 }
 
+/**
+ * A second connection to the same (already migrated) database, for the lookup cache: WAL with
+ * synchronous=NORMAL. The cache can always be fetched again, so losing its last writes to a power
+ * cut costs nothing — while an fsync on every lookup would cost every tap. The queue keeps FULL.
+ */
+export function openCacheConnection(dataDir: string): Database {
+  const db = new BetterSqlite3(join(dataDir, databaseFileName));
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}
+
 export function configure(db: Database): void {
   // Browser mode and the Electron app may share a data folder; wait for the other writer
   // (first, so that even the switch to WAL waits).

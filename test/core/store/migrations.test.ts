@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SchemaTooNewError, migrate, schemaVersion } from '../../../src/main/store/Migrator';
 import { latestSchemaVersion, migrations } from '../../../src/main/store/migrations';
-import { openStore } from '../../../src/main/store/Store';
+import { openCacheConnection, openStore } from '../../../src/main/store/Store';
 import { makeTempDir } from '../../support/tempDir';
 
 function schemaOf(db: Database): string[] {
@@ -84,6 +84,12 @@ describe('migrations', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(schemaVersion(db)).toBe(latestSchemaVersion);
+    // The lookup cache's own connection skips the fsync (it can be fetched again); the queue's does not.
+    const cacheDb = openCacheConnection(dir.path);
+    expect(cacheDb.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(cacheDb.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    cacheDb.close();
     db.close();
   });
 });
