@@ -131,6 +131,27 @@ export const methods = {
       newestFetchedAt: z.number().optional(),
     }),
   },
+  /**
+   * Admin only: fetches products into the cache before the event (by barcode or product number),
+   * with `syncProgress` events (job "prewarm"); answers when done or cancelled.
+   */
+  'cache.prewarm': {
+    params: z
+      .object({
+        kind: z.enum(['barcode', 'productId']),
+        values: z.array(z.string().trim().regex(/^[0-9A-Za-z-]{1,64}$/, 'a barcode or product number')).min(1).max(50_000),
+      })
+      .strict(),
+    result: z.object({
+      total: z.number().int(),
+      done: z.number().int(),
+      failed: z.number().int(),
+      empty: z.number().int(),
+      products: z.number().int(),
+      cancelled: z.boolean(),
+    }),
+  },
+  'cache.prewarmCancel': { params: NoParams, result: z.null() },
   /** Admin only: forgets what this desk stored about guests (tap log, lookup cache); the audit stays. */
   'data.clear': {
     params: NoParams,

@@ -25,6 +25,7 @@ export const errorCodes = [
   'IMAGE_UNAVAILABLE',
   'OFFLINE_FORCED',
   'OFFLINE_NOT_ANSWERABLE',
+  'PREWARM_RUNNING',
   // Venue Manager's documented errors, one code each
   'VM_NO_CRITERIA',
   'VM_UNKNOWN_PRODUCT',

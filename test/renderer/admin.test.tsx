@@ -181,3 +181,26 @@ describe("the desk's data (admin)", () => {
     expect(screen.getByTestId('cache-summary').textContent).toBe(en.settings.deskData.cacheEmpty);
   });
 });
+
+describe('prepare for offline (Settings)', () => {
+  it('fetches the pasted barcodes with progress and says what came of it', async () => {
+    const api: FakeApi = new FakeApi({
+      handlers: {
+        'cache.prewarm': async ({ values }) => {
+          api.emit({ event: 'syncProgress', payload: { job: 'prewarm', phase: 'fetching', done: 1, total: values.length, finished: false } });
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          return { total: values.length, done: values.length, failed: 1, empty: 0, products: 2, cancelled: false };
+        },
+        'cache.summary': () => ({ customers: 2, products: 2, tokens: 3, oldestFetchedAt: Date.UTC(2026, 6, 4, 9) }),
+      },
+    });
+    renderApp(api);
+    await goTo('#/settings');
+    await type(await screen.findByTestId('prewarm-values'), '5701234567890\n5701234567891, 5701234567892');
+    expect(screen.getByTestId('prewarm-start').textContent).toBe('Fetch 3 now');
+    await click(screen.getByTestId('prewarm-start'));
+    await actAndSettle(() => new Promise((resolve) => setTimeout(resolve, 10)));
+    expect(api.callsOf('cache.prewarm')).toEqual([{ kind: 'barcode', values: ['5701234567890', '5701234567891', '5701234567892'] }]);
+    expect(screen.getByTestId('prewarm-result').textContent).toContain('Done: 2 products cached; 0 found nothing; 1 failed.');
+  });
+});

@@ -8,7 +8,8 @@ import { AdminLock } from '../admin/AdminLock';
 import { TokenActions } from '../actions/TokenActions';
 import { AuditLog } from '../audit/AuditLog';
 import { ConnectivityTracker } from '../connectivity/ConnectivityTracker';
-import { LookupCache } from '../cache';
+import { CachePrewarm, LookupCache } from '../cache';
+import type { PrewarmItem, PrewarmRun } from '../cache';
 import { WristbandLookup } from '../identify/WristbandLookup';
 import { OperatorSession } from '../operator/OperatorSession';
 import type { SecretStore } from '../secrets/SecretStore';
@@ -114,6 +115,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   };
   const cacheDb = openCacheConnection(options.dataDir);
   const cache = new LookupCache(cacheDb);
+  let prewarmRun: PrewarmRun | undefined;
   /** Every answer is kept, so the desk can still answer when Venue Manager cannot be reached. */
   const searchAndCache = async (criteria: SearchCriteria) => {
     const customers = await venueClient().search(criteria);
@@ -336,6 +338,34 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     'admin.unlock': ({ pin }) => admin.unlock(pin),
     'admin.lock': () => Promise.resolve(admin.lock()),
     'cache.summary': () => Promise.resolve(cache.summary()),
+    'cache.prewarm': async ({ kind, values }) => {
+      admin.require();
+      if (prewarmRun !== undefined) throw new AppError('PREWARM_RUNNING', 'A pre-warm is already running');
+      const prewarm = new CachePrewarm({
+        cache,
+        now,
+        client: { search: (criteria) => venueClient().search(criteria), productHistory: (id) => venueClient().productHistory(id) },
+      });
+      const items = values.map((value): PrewarmItem =>
+        kind === 'barcode' ? { kind: 'barcode', barcode: value } : { kind: 'productId', productId: Number(value) },
+      );
+      const progress = (done: number, total: number, finished: boolean) =>
+        events.emit('syncProgress', { job: 'prewarm', phase: finished ? 'finished' : 'fetching', done, total, finished });
+      const run = prewarm.start(items, (p) => progress(p.done, p.total, false));
+      prewarmRun = run;
+      try {
+        const report = await run.done;
+        progress(report.done, report.total, true);
+        const { total, done, failed, empty, products, cancelled } = report;
+        return { total, done, failed, empty, products, cancelled };
+      } finally {
+        prewarmRun = undefined;
+      }
+    },
+    'cache.prewarmCancel': () => {
+      prewarmRun?.cancel();
+      return Promise.resolve(null);
+    },
     'data.clear': () => {
       admin.require();
       const scans = scanLog.clear();

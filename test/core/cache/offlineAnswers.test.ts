@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/core/dispatch';
 import { silentLog } from '../../../src/main/core/Log';
+import { NOT_INVALIDATED, generateDemoData } from '../../../src/main/venue-manager-simulator';
 import { startTestCore } from '../../support/startTestCore';
 
 const stops: (() => Promise<void>)[] = [];
@@ -46,5 +47,31 @@ describe('answers from the cache when Venue Manager cannot be reached', () => {
     expect(cleared.result.products).toBe(before.result.products);
     expect(await call('cache.summary', {})).toEqual({ ok: true, result: { customers: 0, products: 0, tokens: 0 } });
     expect(await call('identify.lookup', { uid })).toMatchObject({ ok: false, error: { code: 'OFFLINE_FORCED' } });
+  });
+});
+
+describe('prepare for offline (prewarm)', () => {
+  it('fetches products by barcode with progress, so their bands are known offline', async () => {
+    const { core, stop } = await startTestCore();
+    stops.push(stop);
+    const call = (method: string, params: unknown) => dispatch(core.handlers, method, params, silentLog);
+    const products = generateDemoData({ seed: 2026 })
+      .flatMap((c) => c.orders.flatMap((o) => o.digitalProducts))
+      .filter((p) => p.barcode !== '' && p.tokens.some((t) => t.invalidateTime === NOT_INVALIDATED))
+      .slice(0, 3);
+    const progress: unknown[] = [];
+    core.events.subscribe((event) => event.event === 'syncProgress' && progress.push(event.payload));
+
+    expect(await call('cache.prewarm', { kind: 'barcode', values: ['1'] })).toMatchObject({ ok: false, error: { code: 'ADMIN_PIN_NOT_SET' } });
+    await call('admin.setPin', { pin: '2468' });
+    const report = await call('cache.prewarm', { kind: 'barcode', values: [...products.map((p) => p.barcode), '999999999999999999'] });
+    expect(report).toMatchObject({ ok: true, result: { total: 4, done: 4, failed: 0, empty: 1, cancelled: false } });
+    expect((report as { result: { products: number } }).result.products).toBeGreaterThanOrEqual(3);
+    expect(progress.at(-1)).toEqual({ job: 'prewarm', phase: 'finished', done: 4, total: 4, finished: true });
+    expect(progress.length).toBeGreaterThanOrEqual(2);
+
+    await call('settings.update', { workOffline: true });
+    const band = products[0]!.tokens.find((t) => t.invalidateTime === NOT_INVALIDATED)!.uid;
+    expect(await call('identify.lookup', { uid: band })).toMatchObject({ ok: true, result: { kind: 'found', cachedAt: Date.UTC(2026, 6, 4, 12) } });
   });
 });

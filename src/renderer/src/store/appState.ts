@@ -6,6 +6,7 @@ import type { AppInfoSlice } from './slices/appInfoSlice';
 import type { ConnectionSlice } from './slices/connectionSlice';
 import type { IdentifySlice } from './slices/identifySlice';
 import type { OperatorSlice } from './slices/operatorSlice';
+import type { PrewarmSlice } from './slices/prewarmSlice';
 import type { ReadersSlice } from './slices/readersSlice';
 import type { ProductImageSlice } from './slices/productImageSlice';
 import type { SearchSlice } from './slices/searchSlice';
@@ -33,6 +34,7 @@ export type AppState = ConnectionSlice &
   ProductImageSlice &
   UidCalibrationSlice &
   ReadersSlice &
+  PrewarmSlice &
   ActionSlice;
 
 /** What slices need from outside: the core, through the contract only. */

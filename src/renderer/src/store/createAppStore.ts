@@ -6,6 +6,7 @@ import { createAppInfoSlice } from './slices/appInfoSlice';
 import { createConnectionSlice } from './slices/connectionSlice';
 import { createIdentifySlice } from './slices/identifySlice';
 import { createOperatorSlice } from './slices/operatorSlice';
+import { createPrewarmSlice } from './slices/prewarmSlice';
 import { createReadersSlice } from './slices/readersSlice';
 import { createProductImageSlice } from './slices/productImageSlice';
 import { createSearchSlice } from './slices/searchSlice';
@@ -37,6 +38,7 @@ export function createAppStore(dependencies: StoreDependencies): AppStore {
     ...createProductImageSlice(dependencies)(...args),
     ...createUidCalibrationSlice(dependencies)(...args),
     ...createReadersSlice(dependencies)(...args),
+    ...createPrewarmSlice(dependencies)(...args),
     ...createActionSlice(dependencies)(...args),
   }));
 }

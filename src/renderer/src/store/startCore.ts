@@ -25,6 +25,8 @@ export function startCore(store: AppStore, api: WristdeskApi, connection: CoreCo
         state.setAdmin(event.payload);
         return;
       case 'syncProgress':
+        state.prewarmProgress(event.payload);
+        return;
       case 'outbox':
         // Shown by later features (outbox, sync); nothing on these screens depends on them.
         return;

@@ -5,6 +5,7 @@ import { useAppStore } from '../../store/StoreProvider';
 import { toAppError } from '../../transport/toAppError';
 import { StateMessage } from '../../ui/StateMessage';
 import { CacheSummaryLine } from './CacheSummaryLine';
+import { PrewarmForm } from './PrewarmForm';
 
 type Outcome =
   | { kind: 'idle' }
@@ -21,6 +22,8 @@ export function DeskDataSection({ workOffline }: { workOffline: boolean }) {
   const clearLocalData = useAppStore((state) => state.clearLocalData);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
   const [offlineProblem, setOfflineProblem] = useState<string | null>(null);
+  // Bumped after a pre-warm, so the cache summary is read again.
+  const [cacheRevision, setCacheRevision] = useState(0);
 
   const toggleOffline = async (next: boolean) => {
     setOfflineProblem(null);
@@ -57,7 +60,8 @@ export function DeskDataSection({ workOffline }: { workOffline: boolean }) {
       <p className="field__hint">{t('settings.deskData.workOfflineHint')}</p>
       {offlineProblem !== null && <StateMessage tone="bad">{offlineProblem}</StateMessage>}
 
-      <CacheSummaryLine refreshKey={outcome.kind === 'cleared' ? 1 : 0} />
+      <CacheSummaryLine refreshKey={cacheRevision + (outcome.kind === 'cleared' ? 1 : 0)} />
+      <PrewarmForm onFinished={() => setCacheRevision((revision) => revision + 2)} />
       <div className="settings__actions">
         {outcome.kind === 'confirming' ? (
           <>
