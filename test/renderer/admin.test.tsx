@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AdminStatus } from '../../src/shared/admin';
 import { AppError } from '../../src/shared/errors';
 import en from '../../src/renderer/src/i18n/locales/en.json';
-import { FakeApi } from './support/FakeApi';
+import { deferred, FakeApi } from './support/FakeApi';
+import type { Result } from '../../src/shared/contract';
 import { actAndSettle, renderApp, resetDom } from './support/renderApp';
 
 afterEach(resetDom);
@@ -184,12 +185,14 @@ describe("the desk's data (admin)", () => {
 
 describe('prepare for offline (Settings)', () => {
   it('fetches the pasted barcodes with progress and says what came of it', async () => {
+    const answer = deferred<Result<'cache.prewarm'>>();
     const api: FakeApi = new FakeApi({
       handlers: {
-        'cache.prewarm': async ({ values }) => {
-          api.emit({ event: 'syncProgress', payload: { job: 'prewarm', phase: 'fetching', done: 1, total: values.length, finished: false } });
-          await new Promise((resolve) => setTimeout(resolve, 5));
-          return { total: values.length, done: values.length, failed: 1, empty: 0, products: 2, cancelled: false };
+        'cache.prewarm': ({ values }) => {
+          queueMicrotask(() =>
+            api.emit({ event: 'syncProgress', payload: { job: 'prewarm', phase: 'fetching', done: 1, total: values.length, finished: false } }),
+          );
+          return answer.promise;
         },
         'cache.summary': () => ({ customers: 2, products: 2, tokens: 3, oldestFetchedAt: Date.UTC(2026, 6, 4, 9) }),
       },
@@ -199,8 +202,9 @@ describe('prepare for offline (Settings)', () => {
     await type(await screen.findByTestId('prewarm-values'), '5701234567890\n5701234567891, 5701234567892');
     expect(screen.getByTestId('prewarm-start').textContent).toBe('Fetch 3 now');
     await click(screen.getByTestId('prewarm-start'));
-    await actAndSettle(() => new Promise((resolve) => setTimeout(resolve, 10)));
     expect(api.callsOf('cache.prewarm')).toEqual([{ kind: 'barcode', values: ['5701234567890', '5701234567891', '5701234567892'] }]);
+    expect(screen.getByTestId<HTMLProgressElement>('prewarm-progress').value).toBe(1);
+    await actAndSettle(() => answer.resolve({ total: 3, done: 3, failed: 1, empty: 0, products: 2, cancelled: false }));
     expect(screen.getByTestId('prewarm-result').textContent).toContain('Done: 2 products cached; 0 found nothing; 1 failed.');
   });
 });
