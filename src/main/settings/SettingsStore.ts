@@ -23,6 +23,12 @@ const settingKeys = Object.keys(Settings.shape) as SettingsKey[];
 export class SettingsStore {
   private readonly selectAll;
   private readonly upsert;
+  /**
+   * The last read, kept: settings are asked for on every request and every status event (the
+   * tap's hot path), and change only through update(). Like the Venue Manager connection, which
+   * is configured at start and on update, a change written by another process is seen after a restart.
+   */
+  private snapshot: SettingsSnapshot | undefined;
 
   constructor(
     private readonly db: Database,
@@ -38,6 +44,11 @@ export class SettingsStore {
   }
 
   read(): SettingsSnapshot {
+    this.snapshot ??= this.load();
+    return this.snapshot;
+  }
+
+  private load(): SettingsSnapshot {
     const settings: Record<string, unknown> = { ...defaultSettings };
     const problems: SettingsProblem[] = [];
     for (const row of this.selectAll.all()) {
@@ -72,6 +83,7 @@ export class SettingsStore {
         if (value !== undefined) this.upsert.run(key, JSON.stringify(value), at);
       }
     })();
+    this.snapshot = undefined;
     return this.read();
   }
 }

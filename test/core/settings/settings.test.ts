@@ -118,3 +118,16 @@ describe('secret stores', () => {
     });
   });
 });
+
+describe('SettingsStore reads', () => {
+  it('are kept between updates (the hot path asks on every request), and an update is seen at once', () => {
+    const db = database();
+    const store = new SettingsStore(db, () => 1);
+    expect(store.read().settings.deskName).toBe(defaultSettings.deskName);
+    // Written behind the store's back (another process): not re-read on every call.
+    db.prepare("INSERT INTO settings VALUES ('deskName', '\"Gate 9\"', 2)").run();
+    expect(store.read().settings.deskName).toBe(defaultSettings.deskName);
+    store.update({ language: 'da' });
+    expect(store.read().settings).toMatchObject({ language: 'da', deskName: 'Gate 9' });
+  });
+});
