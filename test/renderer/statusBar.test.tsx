@@ -38,7 +38,8 @@ describe('status bar', () => {
             connectivity: { state: 'degraded', reason: 'UNAUTHORIZED' },
             readers: [
               { id: 'a', name: 'Front reader', kind: 'hid-raw', state: 'connected' },
-              { id: 'b', name: 'Spare reader', kind: 'wedge', state: 'disconnected' },
+              { id: 'b', name: 'Spare reader', kind: 'hid-keyboard', state: 'disconnected' },
+              { id: 'wedge', name: 'Keyboard reader', kind: 'wedge', state: 'connected' },
             ],
           }),
       },
@@ -53,7 +54,8 @@ describe('status bar', () => {
     expect(connectivity.textContent).toContain('▲');
 
     const readers = screen.getAllByTestId('status-reader').map((reader) => reader.textContent);
-    expect(readers).toEqual(['●Front readerconnected', '○Spare readerdisconnected']);
+    // Hardware readers by their device's name; the keyboard reader in the desk's language.
+    expect(readers).toEqual(['●Front readerconnected', '○Spare readerdisconnected', `●${en.readers.kind.wedge}connected`]);
     expect(screen.getByTestId('status-desk').textContent).toBe('Help desk');
     expect(screen.queryByTestId('status-demo')).toBeNull();
   });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReaderDiagnostic } from '../../../../shared/readers';
 import { useAppStore } from '../../store/StoreProvider';
 import { useProfileLabel } from '../uid-format/useProfileLabel';
+import { useReaderName } from './useReaderName';
 
 const refreshMs = 500;
 
@@ -21,7 +22,7 @@ export function ReaderTestView() {
   }, [load]);
 
   return (
-    <div className="readers" data-testid="reader-test">
+    <div className="reader-test" data-testid="reader-test">
       <h1>{t('readers.title')}</h1>
       <p className="field__hint">{t('readers.intro')}</p>
       {diagnostics === null ? (
@@ -38,11 +39,12 @@ export function ReaderTestView() {
 function ReaderCard({ reader }: { reader: ReaderDiagnostic }) {
   const { t } = useTranslation();
   const profileLabel = useProfileLabel();
+  const readerName = useReaderName();
   const connected = reader.state === 'connected';
   return (
     <section className="settings__section reader-card" data-testid="reader-card" data-reader={reader.id}>
       <h2 className="section-heading">
-        {reader.name} <span className="reader-card__kind">{t(`readers.kind.${reader.kind}`)}</span>
+        {readerName(reader)} <span className="reader-card__kind">{t(`readers.kind.${reader.kind}`)}</span>
       </h2>
       <p className={`state-line state-line--compact ${connected ? 'state--good' : 'state--bad'}`} data-testid="reader-state">
         <span className="state-line__icon" aria-hidden="true">

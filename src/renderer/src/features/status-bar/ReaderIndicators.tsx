@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/StoreProvider';
+import { useReaderName } from '../readers/useReaderName';
 
 export function ReaderIndicators() {
   const { t } = useTranslation();
   const readers = useAppStore((state) => state.status?.readers ?? null);
+  const readerName = useReaderName();
 
   if (readers === null) return null;
   if (readers.length === 0) {
@@ -28,8 +30,7 @@ export function ReaderIndicators() {
           <span className="indicator__icon" aria-hidden="true">
             {reader.state === 'connected' ? '●' : '○'}
           </span>
-          {/* Hardware readers are named by their device; the software one speaks the desk's language. */}
-          <span className="indicator__label">{reader.kind === 'virtual' ? t('status.virtualReader') : reader.name}</span>
+          <span className="indicator__label">{readerName(reader)}</span>
           <strong className="indicator__word">{t(`status.reader.${reader.state}`)}</strong>
         </li>
       ))}
