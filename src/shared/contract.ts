@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { AdminStatus, SetAdminPinRequest, UnlockAdminRequest } from './admin';
+import { AuditEntry, AuditFilter, AuditListRequest } from './audit';
 import { WireError } from './errors';
 import { AddRequest, BlockRequest, CommentRequest, OperatorView, ReplaceRequest, SignInRequest } from './actions';
 import { IdentifyResult, OwnerMatch, SampleWristband, ScanEvent } from './model';
 import { ListedHidDevice, ReaderDiagnostic, ReaderStatus } from './readers';
 import { SearchCriteria } from './search';
 import { UidCalibrationOutcome, UidFormatCalibration } from './uidProfile';
+import { OutboxEditRequest, OutboxItemView, OutboxListRequest, OutboxSummary } from './outbox';
 import { SecretName, SettingsPatch, SettingsView } from './settings';
 
 const NoParams = z.object({}).strict();
@@ -48,15 +50,22 @@ export const SyncProgress = z.object({
 });
 export type SyncProgress = z.infer<typeof SyncProgress>;
 
-export const OutboxSummary = z.object({
-  pending: z.number().int().nonnegative(),
-  conflicts: z.number().int().nonnegative(),
-  failed: z.number().int().nonnegative(),
-  lastSyncAt: z.number().optional(),
-});
-export type OutboxSummary = z.infer<typeof OutboxSummary>;
+export { OutboxSummary } from './outbox';
 
-export const ActionResult = z.object({ match: OwnerMatch, auditId: z.number().int() });
+/**
+ * Every fix goes through this desk's outbox. `done`: Venue Manager accepted it while the desk
+ * waited, and `match` is the product as the server now shows it. `queued`: it is stored and will
+ * be sent when Venue Manager answers; `match` is the last known state with the action marked
+ * pending (absent when this desk knows nothing of the product).
+ */
+export const ActionResult = z.object({
+  outcome: z.enum(['done', 'queued']),
+  outboxId: z.string(),
+  auditId: z.number().int(),
+  match: OwnerMatch.optional(),
+  /** Set when `match` came from this desk's cache: when it was fetched. */
+  cachedAt: z.number().optional(),
+});
 export type ActionResult = z.infer<typeof ActionResult>;
 
 /**
@@ -100,6 +109,27 @@ export const methods = {
   'actions.replace': { params: ReplaceRequest, result: ActionResult },
   'actions.add': { params: AddRequest, result: ActionResult },
   'actions.comment': { params: CommentRequest, result: ActionResult },
+  'outbox.summary': { params: NoParams, result: OutboxSummary },
+  /** Items newest first, optionally only some states. */
+  'outbox.list': { params: OutboxListRequest, result: z.object({ items: z.array(OutboxItemView) }) },
+  /** A conflict or failure sent again (its state is checked first, as the first time). */
+  'outbox.retry': { params: z.object({ id: z.string().min(1).max(100) }).strict(), result: OutboxItemView },
+  /** A conflict or failure given up, with the reason recorded. */
+  'outbox.discard': {
+    params: z.object({ id: z.string().min(1).max(100), reason: z.string().trim().min(1).max(1000) }).strict(),
+    result: OutboxItemView,
+  },
+  /** A conflict or failure replaced by an edited action (checked like a new one); answers with the new item. */
+  'outbox.edit': { params: OutboxEditRequest, result: OutboxItemView },
+  /** Waiting items are tried now instead of at their backoff time. */
+  'outbox.sendNow': { params: NoParams, result: OutboxSummary },
+  /** The audit, newest first. */
+  'audit.list': { params: AuditListRequest, result: z.object({ entries: z.array(AuditEntry) }) },
+  /** The filtered audit as CSV (UTF-8, header row), for the renderer to save. */
+  'audit.exportCsv': {
+    params: z.object({ filter: AuditFilter.default({}) }).strict(),
+    result: z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int().nonnegative() }),
+  },
   'operator.current': { params: NoParams, result: OperatorView.nullable() },
   'operator.signIn': { params: SignInRequest, result: OperatorView },
   'operator.signOut': { params: NoParams, result: z.null() },

@@ -26,6 +26,9 @@ export const errorCodes = [
   'OFFLINE_FORCED',
   'OFFLINE_NOT_ANSWERABLE',
   'PREWARM_RUNNING',
+  // the outbox
+  'OUTBOX_ITEM_UNKNOWN',
+  'OUTBOX_NOT_RESOLVABLE',
   // Venue Manager's documented errors, one code each
   'VM_NO_CRITERIA',
   'VM_UNKNOWN_PRODUCT',

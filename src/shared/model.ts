@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PendingMark } from './outbox';
 import { UidFailureReason, UidProfile } from './uidProfile';
 
 /**
@@ -54,6 +55,11 @@ export const OwnerMatch = z.object({
   orderId: z.number().int(),
   orderAuthorizedAt: VenueTime.nullable(),
   product: ProductView,
+  /**
+   * This desk's queued actions on the product not yet confirmed by Venue Manager (and those in
+   * conflict): the product view shows their expected effect, marked pending.
+   */
+  pending: z.array(PendingMark).optional(),
 });
 export type OwnerMatch = z.infer<typeof OwnerMatch>;
 

@@ -36,6 +36,11 @@ export const VenueManagerSettings = z.object({
   basicUsername: z.string().max(200),
   /** Header name for authMode "header" (an HTTP token: letters, digits and - _ only). */
   headerName: z.string().regex(/^[A-Za-z0-9_-]{0,100}$/, 'letters, digits, - and _ only'),
+  /**
+   * Whether this Venue Manager lists comments in the product history. Only then can a comment
+   * whose answer was lost be confirmed; otherwise it is sent again and flagged "may be duplicated".
+   */
+  historyShowsComments: z.boolean().default(false),
 });
 export type VenueManagerSettings = z.infer<typeof VenueManagerSettings>;
 
@@ -67,7 +72,7 @@ export const defaultSettings: Settings = {
   theme: 'dark',
   deskName: 'Help desk',
   venueTimeZone: 'Europe/Copenhagen',
-  venueManager: { baseUrl: '', authMode: 'none', basicUsername: '', headerName: '' },
+  venueManager: { baseUrl: '', authMode: 'none', basicUsername: '', headerName: '', historyShowsComments: false },
   recentReasons: { block: [], replace: [], add: [] },
   workOffline: false,
   venueUidFormat: { state: 'uncalibrated' },

@@ -5,6 +5,7 @@ import type { OwnerMatch } from '../../src/shared/model';
 import en from '../../src/renderer/src/i18n/locales/en.json';
 import { actionResult, blockedIn, signedInDesk, tappedUid, withoutActiveToken } from './support/actionFixtures';
 import { FakeApi, type Handlers } from './support/FakeApi';
+import { ToneRecorder } from './support/outboxFixtures';
 import { ownerMatch, scan, searchHit, settingsView } from './support/fixtures';
 import { emulateListLayout } from './support/listLayout';
 import { actAndSettle, renderApp, resetDom } from './support/renderApp';
@@ -145,6 +146,40 @@ describe('actions: block', () => {
     expect(screen.queryByTestId('action-dialog')).toBeNull();
     expect(document.activeElement).toBe(screen.getByTestId('action-block'));
     expect(api.callsOf('actions.block')).toEqual([]);
+  });
+});
+
+describe('actions: queued while Venue Manager cannot be reached', () => {
+  it('says "queued" (not done) with its own tone; the product shows the block pending and offers no second block', async () => {
+    const queuedMatch = { ...mette, pending: [{ id: 'item-7', state: 'pending' as const, createdAt: 1, action: { kind: 'block' as const, productId: 5551, uid: tappedUid, reason: 'Lost' } }] };
+    const tones = new ToneRecorder();
+    tones.install();
+    onTestFinished(() => tones.uninstall());
+    await identified({ 'actions.block': () => actionResult(queuedMatch, 'queued') });
+    await click(screen.getByTestId('action-block'));
+    await typeReason('Lost');
+    tones.take();
+    await click(screen.getByTestId('action-confirm'));
+
+    const line = screen.getByTestId('action-result');
+    expect(line.dataset.queued).toBe('true');
+    expect(line.textContent).toContain('Queued: wristband 04A2…C1 of Mette Hansen will be blocked');
+    expect(tones.take()).toEqual([740, 740]);
+    const token = screen.getByTestId('token-status');
+    expect([token.dataset.state, token.dataset.pending]).toEqual(['blocked', 'block']);
+    expect(token.textContent).toContain(en.match.token.blockQueued);
+    expect(screen.getAllByTestId('pending-action').map((mark) => [mark.dataset.kind, mark.dataset.state])).toEqual([['block', 'pending']]);
+    expect(screen.queryByTestId('action-block')).toBeNull();
+  });
+
+  it('a conflict waiting on the product links to the Outbox', async () => {
+    const conflicted = { ...mette, pending: [{ id: 'c1', state: 'conflict' as const, createdAt: 1, action: { kind: 'comment' as const, productId: 5551, comment: 'Refund asked' } }] };
+    await identified({}, conflicted);
+    const mark = screen.getByTestId('pending-action');
+    expect(mark.dataset.state).toBe('conflict');
+    expect(mark.querySelector('a')?.getAttribute('href')).toBe('#/outbox');
+    // A conflict is not expected to apply: the band still reads as it is at Venue Manager.
+    expect(screen.getByTestId('token-status').dataset.state).toBe('active');
   });
 });
 

@@ -24,6 +24,15 @@ function lookup({ uid }: { uid: string }): IdentifyResult {
       return { kind: 'found', uid: tappedUid, matches: [invalidated], fetchedAt: 1 };
     case '04FAILING00001':
       throw new AppError('NETWORK', 'ECONNRESET');
+    case '04QUEUED000001':
+      // Active at Venue Manager, but this desk has queued a block on it (offline).
+      return {
+        kind: 'found',
+        uid: tappedUid,
+        matches: [{ ...mette, pending: [{ id: 'q1', state: 'pending', createdAt: 1, action: { kind: 'block', productId: mette.product.id, uid: tappedUid, reason: 'Stolen' } }] }],
+        fetchedAt: 1,
+        cachedAt: 1,
+      };
     default:
       return notFound(uid);
   }
@@ -83,6 +92,12 @@ describe('gate view', () => {
     expect(verdict().colour).toBe('red');
     expect(verdict().reason).toContain(en.gate.reason.error);
     expect(verdict().reason).toContain(en.errors.NETWORK);
+  });
+
+  it('answers red for a band whose block is queued at this desk, before Venue Manager has heard of it', async () => {
+    const { emit } = await openGate();
+    await emit({ event: 'scan', payload: scan('04QUEUED000001') });
+    expect(verdict()).toMatchObject({ colour: 'red', name: 'Mette Hansen', reason: en.gate.reason.blockedQueued });
   });
 
   it('returns to Identify with Escape', async () => {

@@ -79,6 +79,7 @@ describe('settings', () => {
           authMode: 'none',
           basicUsername: '',
           headerName: '',
+          historyShowsComments: false,
         },
       },
     ]);

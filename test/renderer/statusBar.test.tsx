@@ -69,6 +69,31 @@ describe('status bar', () => {
     expect(connectivity.textContent).toContain(en.status.connectivity.offline);
   });
 
+  it('shows the queue: nothing on a desk that never queued, then waiting, sending progress, people needed and last sent', async () => {
+    const summary = { pending: 0, conflicts: 0, failed: 0, possibleDuplicates: 0 };
+    const { emit } = renderApp(new FakeApi({ handlers: { 'outbox.summary': () => summary } }));
+    await screen.findByTestId('status-connectivity');
+    expect(screen.queryByTestId('status-outbox')).toBeNull();
+
+    await emit({ event: 'outbox', payload: { ...summary, pending: 3, pausedFor: 'OFFLINE' } });
+    const indicator = screen.getByTestId('status-outbox');
+    expect(indicator.getAttribute('href')).toBe('#/outbox');
+    expect(indicator.dataset.pending).toBe('3');
+    expect(screen.getByTestId('status-outbox-count').textContent).toBe('3 waiting');
+    expect(indicator.getAttribute('title')).toBe(en.status.outbox.paused.offline);
+
+    await emit({ event: 'outbox', payload: { ...summary, pending: 2, replay: { done: 1, total: 3 } } });
+    expect(screen.getByTestId('status-outbox-count').textContent).toBe('sending 1 of 3');
+
+    const lastSyncAt = Date.UTC(2026, 6, 4, 12, 2);
+    await emit({ event: 'outbox', payload: { ...summary, conflicts: 1, lastSyncAt } });
+    expect(screen.getByTestId('status-outbox-count').textContent).toBe(en.status.outbox.allSent);
+    expect(screen.getByTestId('status-outbox').dataset.needPerson).toBe('1');
+    expect(screen.getByTestId('status-outbox').textContent).toContain('1 needs a person');
+    // Venue time (Europe/Copenhagen in the fixtures), in English: 2:02 PM.
+    expect(screen.getByTestId('status-outbox-last-sync').textContent).toMatch(/2:02 PM/);
+  });
+
   it('shows the demo badge with its explanation in demo mode', async () => {
     renderApp(new FakeApi({ handlers: { 'app.info': () => ({ ...appInfo, demo: true }), 'reader.samples': () => [] } }));
     const badge = await screen.findByTestId('status-demo');

@@ -1,11 +1,14 @@
 import { startCore } from '../../src/main/core/Core';
-import type { Core } from '../../src/main/core/Core';
+import type { Core, CoreOptions } from '../../src/main/core/Core';
 import { silentLog } from '../../src/main/core/Log';
 import { EnvironmentSecretStore } from '../../src/main/secrets/EnvironmentSecretStore';
 import { makeTempDir } from './tempDir';
 
 /** A real core on a temp data folder, in demo mode unless settings say otherwise. */
-export async function startTestCore(env: Record<string, string> = {}): Promise<{ core: Core; dataDir: string; stop: () => Promise<void> }> {
+export async function startTestCore(
+  env: Record<string, string> = {},
+  options: Partial<Omit<CoreOptions, 'dataDir' | 'secrets'>> = {},
+): Promise<{ core: Core; dataDir: string; stop: () => Promise<void> }> {
   const dir = makeTempDir();
   const core = await startCore({
     dataDir: dir.path,
@@ -14,6 +17,7 @@ export async function startTestCore(env: Record<string, string> = {}): Promise<{
     systemLocale: 'en-US',
     log: silentLog,
     now: () => Date.UTC(2026, 6, 4, 12, 0, 0),
+    ...options,
   });
   return {
     core,

@@ -1,108 +1,133 @@
-import type { ActionKind, AddRequest, BlockRequest, CommentRequest, ReplaceRequest } from '../../shared/actions';
+import type { AddRequest, BlockRequest, CommentRequest, ReplaceRequest } from '../../shared/actions';
 import { AppError } from '../../shared/errors';
 import type { ErrorCode } from '../../shared/errors';
-import type { OwnerMatch } from '../../shared/model';
-import type { AuditAttempt, AuditLog } from '../audit/AuditLog';
-import { ownerMatchFromHistory, ownerMatchesForUid } from '../venue-manager/productView';
-import type { VenueManagerClient } from '../venue-manager/VenueManagerClient';
+import type { OwnerMatch, ProductView } from '../../shared/model';
+import { optimisticProduct } from '../../shared/optimisticProduct';
+import type { QueuedAction } from '../../shared/outbox';
+import type { AuditLog } from '../audit/AuditLog';
+import { auditFields } from '../outbox/Outbox';
+import type { Outbox } from '../outbox/Outbox';
+import type { OutboxItem } from '../outbox/OutboxItem';
 import { addRefusal, blockRefusal, commentRefusal, replaceRefusal } from './LocalRules';
 
+/** A product's state as this desk knows it: from Venue Manager, or from the cache (`cachedAt`). */
+export interface KnownProduct {
+  match: OwnerMatch;
+  cachedAt?: number;
+}
+
 export interface TokenActionsDeps {
-  client: () => VenueManagerClient;
+  /**
+   * The product now: from Venue Manager when it answers, else from this desk's cache; undefined
+   * when it cannot be reached and nothing is cached. Other errors (unknown product) are thrown.
+   */
+  productState: (productId: number) => Promise<KnownProduct | undefined>;
+  /** Products the wristband is on, from Venue Manager when it answers, else from the cache. */
+  productsWithUid: (uid: string) => Promise<OwnerMatch[]>;
+  outbox: Outbox;
   audit: AuditLog;
   /** The signed-in operator's name; throws NOT_SIGNED_IN when nobody is. */
   operator: () => string;
   desk: () => string;
 }
 
-export interface ActionResult {
-  /** The product as the server shows it after the action. */
-  match: OwnerMatch;
-  auditId: number;
+export interface QueuedFix {
+  item: OutboxItem;
+  /** The product as known before the action (undefined: nothing known offline). */
+  before: KnownProduct | undefined;
 }
 
 /**
- * Block, replace, add and comment, online: each is checked against the product's current state
- * (refused up front when the server would refuse it), audited before it is sent and after it
- * ends, sent once, and answered with the product as the server now shows it.
+ * Block, replace, add and comment, as the desk asks for them: each is checked against the
+ * product's state as this desk expects it (Venue Manager's answer, else the cache, with the
+ * actions already queued applied), refused up front when the server would refuse it, and
+ * otherwise queued in the outbox — item and audit row in one transaction. Sending is the
+ * outbox replayer's job, online or not.
  */
 export class TokenActions {
   constructor(private readonly deps: TokenActionsDeps) {}
 
-  block(request: BlockRequest): Promise<ActionResult> {
-    return this.run({ action: 'block', productId: request.productId, uid: request.uid, reason: request.reason }, (product) =>
-      Promise.resolve({
-        refusal: blockRefusal(product, request.uid),
-        send: (client: VenueManagerClient) => client.blockToken(request.productId, request.uid, request.reason),
-      }),
-    );
+  block(request: BlockRequest): Promise<QueuedFix> {
+    return this.queue({ kind: 'block', ...request });
   }
 
-  replace(request: ReplaceRequest): Promise<ActionResult> {
-    const attempt = { action: 'replace' as const, productId: request.productId, uid: request.uid, newUid: request.newUid, reason: request.reason };
-    return this.run(attempt, async (product) => ({
-      refusal: replaceRefusal(product, request.uid, request.newUid, await this.activeElsewhere(request.newUid, request.productId)),
-      send: (client) => client.replaceToken(request.productId, request.uid, request.newUid, request.reason),
-    }));
+  replace(request: ReplaceRequest): Promise<QueuedFix> {
+    return this.queue({ kind: 'replace', ...request });
   }
 
-  add(request: AddRequest): Promise<ActionResult> {
-    return this.run({ action: 'add', productId: request.productId, uid: request.uid, reason: request.reason }, async (product) => ({
-      refusal: addRefusal(product, request.uid, await this.activeElsewhere(request.uid, request.productId)),
-      send: (client) => client.addToken(request.productId, request.uid, request.reason),
-    }));
+  add(request: AddRequest): Promise<QueuedFix> {
+    return this.queue({ kind: 'add', ...request });
   }
 
-  comment(request: CommentRequest): Promise<ActionResult> {
-    // The comment text is the audit's "reason": what the desk wrote, kept with who and when.
-    return this.run({ action: 'comment', productId: request.productId, reason: request.comment }, (product) =>
-      Promise.resolve({
-        refusal: commentRefusal(product, request.comment),
-        send: (client: VenueManagerClient) => client.comment(request.productId, request.comment),
-      }),
-    );
+  comment(request: CommentRequest): Promise<QueuedFix> {
+    return this.queue({ kind: 'comment', ...request });
   }
 
-  private async run(
-    attempt: Omit<AuditAttempt, 'operator' | 'desk'> & { action: ActionKind },
-    plan: (product: OwnerMatch['product']) => Promise<{ refusal: ErrorCode | undefined; send: (client: VenueManagerClient) => Promise<void> }>,
-  ): Promise<ActionResult> {
+  /** A conflict or failure corrected by a person: checked like a new action, then swapped in. */
+  edit(id: string, action: QueuedAction): Promise<QueuedFix> {
+    return this.queue(action, id);
+  }
+
+  private async queue(action: QueuedAction, replacing?: string): Promise<QueuedFix> {
     const operator = this.deps.operator();
-    const client = this.deps.client();
-    const before = await this.product(client, attempt.productId);
-    const { refusal, send } = await plan(before.product);
-    const auditId = this.deps.audit.begin({ ...attempt, operator, desk: this.deps.desk() });
-    if (refusal !== undefined) {
-      this.deps.audit.finish(auditId, 'refused', { code: refusal });
-      throw new AppError(refusal, 'Refused before sending: Venue Manager would refuse it', { refusedLocally: true, productId: attempt.productId });
+    const actor = { operator, desk: this.deps.desk() };
+    const before = await this.deps.productState(action.productId);
+    if (before !== undefined) {
+      const refusal = await this.refusal(action, this.expected(before.match.product));
+      if (refusal !== undefined) {
+        const auditId = this.deps.audit.begin({ ...auditFields(action), ...actor });
+        this.deps.audit.finish(auditId, 'refused', { code: refusal });
+        throw new AppError(refusal, 'Refused before sending: Venue Manager would refuse it', {
+          refusedLocally: true,
+          productId: action.productId,
+          ...(before.cachedAt === undefined ? {} : { cachedAt: before.cachedAt }),
+        });
+      }
     }
-    try {
-      await send(client);
-    } catch (error) {
-      const appError = error instanceof AppError ? error : new AppError('INTERNAL', 'The action failed unexpectedly');
-      const serverMessage = appError.details?.serverMessage;
-      this.deps.audit.finish(auditId, 'failed', {
-        code: appError.code,
-        ...(typeof serverMessage === 'string' ? { serverMessage } : {}),
-      });
-      throw appError;
-    }
-    this.deps.audit.finish(auditId, 'done');
-    return { match: await this.product(client, attempt.productId), auditId };
+    const item = replacing === undefined ? this.deps.outbox.enqueue(action, actor) : this.deps.outbox.edit(replacing, actor, action);
+    return { item, before };
   }
 
-  private async product(client: VenueManagerClient, productId: number): Promise<OwnerMatch> {
-    const match = ownerMatchFromHistory(await client.productHistory(productId));
-    if (match === undefined) throw new AppError('BAD_RESPONSE', 'The product history names no owner for this product', { productId });
-    return match;
+  private refusal(action: QueuedAction, product: ProductView): Promise<ErrorCode | undefined> | ErrorCode | undefined {
+    switch (action.kind) {
+      case 'block':
+        return blockRefusal(product, action.uid);
+      case 'comment':
+        return commentRefusal(product, action.comment);
+      case 'add':
+        return this.activeElsewhere(action.uid, action.productId).then((elsewhere) => addRefusal(product, action.uid, elsewhere));
+      case 'replace':
+        return this.activeElsewhere(action.newUid, action.productId).then((elsewhere) =>
+          replaceRefusal(product, action.uid, action.newUid, elsewhere),
+        );
+    }
   }
 
-  /** Whether the wristband is active on a product other than this one. */
+  /** The product as it will be once this desk's queued actions on it are sent. */
+  private expected(product: ProductView): ProductView {
+    return optimisticProduct(product, this.deps.outbox.pendingFor(product.id).map((item) => item.action));
+  }
+
+  /**
+   * Whether the wristband is (or, once this desk's queue is sent, will be) active on another
+   * product: a band blocked in the queue is free, a band added in the queue is taken.
+   */
   private async activeElsewhere(uid: string, productId: number): Promise<boolean> {
-    const wanted = uid.toUpperCase();
-    const matches = ownerMatchesForUid(await this.deps.client().search({ tokenUid: uid }), uid);
-    return matches.some(
-      (match) => match.product.id !== productId && match.product.tokens.some((t) => t.active && t.uid.toUpperCase() === wanted),
-    );
+    const wanted = uid.trim().toUpperCase();
+    const known = (await this.deps.productsWithUid(uid)).filter((match) => match.product.id !== productId);
+    const activeOn = (product: ProductView) => product.tokens.some((t) => t.active && t.uid.trim().toUpperCase() === wanted);
+    if (known.some((match) => activeOn(this.expected(match.product)))) return true;
+    const knownIds = new Set(known.map((match) => match.product.id));
+    // Queued adds on products this desk has not seen the band on yet.
+    return this.deps.outbox
+      .openForUid(uid)
+      .some(
+        (item) =>
+          (item.state === 'pending' || item.state === 'sending') &&
+          item.action.productId !== productId &&
+          !knownIds.has(item.action.productId) &&
+          ((item.action.kind === 'add' && item.action.uid.trim().toUpperCase() === wanted) ||
+            (item.action.kind === 'replace' && item.action.newUid.trim().toUpperCase() === wanted)),
+      );
   }
 }

@@ -66,8 +66,11 @@ export class ConnectivityTracker {
       this.failures = 0;
       this.successes += 1;
       const recovering = this.state.state === 'offline' && this.successes < this.successesToOnline;
-      if (recovering) this.set({ state: 'offline', ...(this.state.reason === undefined ? {} : { reason: this.state.reason }), ...since });
-      else if (outcome.latencyMs > this.slowMs) this.set({ state: 'degraded', reason: 'TIMEOUT', ...since });
+      if (recovering) {
+        // Confirm soon, not after the probe's backed-off wait.
+        this.probeDelay = this.probeMinMs;
+        this.set({ state: 'offline', ...(this.state.reason === undefined ? {} : { reason: this.state.reason }), ...since });
+      } else if (outcome.latencyMs > this.slowMs) this.set({ state: 'degraded', reason: 'TIMEOUT', ...since });
       else this.set({ state: 'online', ...since });
       return;
     }

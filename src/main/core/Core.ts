@@ -6,7 +6,16 @@ import { patchNeedsAdmin, secretNames } from '../../shared/settings';
 import type { SecretName, SettingsView } from '../../shared/settings';
 import { AdminLock } from '../admin/AdminLock';
 import { TokenActions } from '../actions/TokenActions';
+import type { KnownProduct, QueuedFix } from '../actions/TokenActions';
+import { auditCsv } from '../audit/AuditCsv';
 import { AuditLog } from '../audit/AuditLog';
+import { Outbox, OutboxReplayer, OutboxWatch } from '../outbox';
+import type { OutboxItem, OutboxProgress } from '../outbox';
+import type { ActionResult } from '../../shared/contract';
+import { ErrorCode } from '../../shared/errors';
+import type { OutboxItemView, OutboxSummary, PendingMark, QueuedAction } from '../../shared/outbox';
+import { timerScheduler } from './Scheduler';
+import type { Scheduler } from './Scheduler';
 import { ConnectivityTracker } from '../connectivity/ConnectivityTracker';
 import { CachePrewarm, LookupCache } from '../cache';
 import type { PrewarmItem, PrewarmRun } from '../cache';
@@ -22,7 +31,7 @@ import { ScanIntake } from '../scanner/ScanIntake';
 import { VirtualReader } from '../scanner/VirtualReader';
 import { WedgeReader } from '../scanner/WedgeReader';
 import { openCacheConnection, openStore } from '../store/Store';
-import { ownerMatchFromHistory, ownerMatches } from '../venue-manager/productView';
+import { ownerMatchFromHistory, ownerMatches, ownerMatchesForUid } from '../venue-manager/productView';
 import { calibrate, calibratedUidFormat, encode, parseCanonicalUid } from '../uid';
 import type { UidFormatCalibration } from '../../shared/uidProfile';
 import { AppError } from '../../shared/errors';
@@ -48,6 +57,12 @@ export interface CoreOptions {
   onDemoRequest?: VenueManagerConnectionOptions['onDemoRequest'];
   /** node-hid, loaded by the caller (the shell, `serve`); absent = no USB readers (tests). */
   hid?: () => Promise<HidBindings>;
+  /** Timers (outbox waits and retries); injected so tests control time. */
+  schedule?: Scheduler;
+  /** Randomness of the outbox's retry jitter. */
+  random?: () => number;
+  /** How long an action waits for Venue Manager's answer before the desk is told "queued" (default 10 s). */
+  actionWaitMs?: number;
 }
 
 export interface Core {
@@ -80,7 +95,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
   const connectivity = new ConnectivityTracker({
     now,
-    onChange: () => events.emit('status', status()),
+    onChange: () => {
+      events.emit('status', status());
+      connectivityChanged();
+    },
     // An order number no order has: one indexed lookup on the server, an empty answer.
     probe: () => venueClient().search({ orderId: '0' }),
   });
@@ -91,17 +109,25 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     ...(options.onDemoRequest === undefined ? {} : { onDemoRequest: options.onDemoRequest }),
   });
   const images = new ProductImageFetcher({
-    baseUrl: () => venueClient().baseUrl,
+    // Not venueClient(): remembering a product's image URL must work offline too (fetching it is refused below).
+    baseUrl: () => venueManager.current().baseUrl,
     authHeaders: () => {
       const settings = settingsStore.read().settings.venueManager;
       return settings.baseUrl === '' ? {} : venueManagerAuthHeaders(settings, secrets);
     },
   });
-  /** Every product handed to the screen may have its image asked for. */
-  const shown = <T extends { match: OwnerMatch } | { hits: OwnerMatch[] }>(result: T): T => {
-    images.remember('match' in result ? [result.match] : result.hits);
-    return result;
+  /**
+   * Every product handed to the screen: its image may be asked for, and this desk's actions on it
+   * that Venue Manager has not confirmed yet (or that wait for a person) travel with it.
+   */
+  const shownMatch = (match: OwnerMatch): OwnerMatch => {
+    images.remember([match]);
+    const marks = outbox.openFor(match.product.id).map(pendingMark);
+    const { pending: _stale, ...plain } = match;
+    return marks.length === 0 ? plain : { ...plain, pending: marks };
   };
+  const shown = <T extends { match: OwnerMatch } | { hits: OwnerMatch[] }>(result: T): T =>
+    'match' in result ? { ...result, match: shownMatch(result.match) } : { ...result, hits: result.hits.map(shownMatch) };
   /** The demo's Venue Manager is ours: its format is known, so the demo needs no calibration. */
   const venueUidFormat = (): UidFormatCalibration =>
     venueManager.demo ? demoUidFormat : settingsStore.read().settings.venueUidFormat;
@@ -126,9 +152,44 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     searchToken: (tokenUid) => searchAndCache({ tokenUid }),
     venueFormat: venueUidFormat,
   });
+  const audit = new AuditLog(db, now);
+  const outbox = new Outbox({ db, audit, now });
+  const recovered = outbox.recoverInFlight();
+  const schedule = options.schedule ?? timerScheduler;
+  const watch = new OutboxWatch(schedule);
+  let replayProgress: OutboxProgress | undefined;
+  const replayer = new OutboxReplayer({
+    outbox,
+    // Not venueClient(): "work offline" holds the replayer instead of failing its items.
+    client: () => venueManager.current(),
+    now,
+    random: options.random ?? Math.random,
+    sleep: (ms) => new Promise((resolve) => schedule(resolve, ms)),
+    historyShowsComments: () => venueManager.demo || settingsStore.read().settings.venueManager.historyShowsComments,
+    onItemChange: (item) => {
+      watch.changed(item);
+      // A failed "send now" while offline: back to waiting for the probe, not to backoff tries.
+      if (connectivity.current().state === 'offline') replayer.pause('OFFLINE');
+      outboxChanged();
+    },
+    onProgress: (progress) => {
+      replayProgress = progress.done < progress.total ? progress : undefined;
+      if (progress.total > 1) {
+        events.emit('syncProgress', { job: 'replay', phase: 'sending', done: progress.done, total: progress.total, finished: progress.done >= progress.total });
+      }
+    },
+    onPauseChange: () => outboxChanged(),
+    onError: (error) => options.log.error('the outbox replayer failed', error),
+  });
   const actions = new TokenActions({
-    client: () => venueClient(),
-    audit: new AuditLog(db, now),
+    productState: knownProduct,
+    productsWithUid: (uid) =>
+      serverElseCache(
+        async () => ownerMatchesForUid(await searchAndCache({ tokenUid: uid }), uid),
+        () => cache.byTokenUid(uid)?.matches ?? [],
+      ),
+    outbox,
+    audit,
     operator: () => operator.requireName(),
     desk: () => settingsStore.read().settings.deskName,
   });
@@ -155,12 +216,139 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     onReport: (readerId, report) => diagnostics.report(readerId, report),
   });
 
+  /**
+   * Venue Manager's answer, else (unreachable) what this desk's cache knows; when neither can
+   * say, the server's error. While the desk is offline the cache answers at once — no request waits out
+   * its timeouts in front of a queue of guests; the connectivity probe notices the way back. A
+   * cache miss offline still asks the server: it may be back before the probe has seen it.
+   */
+  async function serverElseCache<T>(server: () => Promise<T>, cached: () => T | undefined): Promise<T> {
+    if (offlineNow()) {
+      const answer = cached();
+      if (answer !== undefined) return answer;
+    }
+    try {
+      return await server();
+    } catch (error) {
+      const answer = unreachable(error) ? cached() : undefined;
+      if (answer === undefined) throw error;
+      return answer;
+    }
+  }
+
+  function offlineNow(): boolean {
+    return settingsStore.read().settings.workOffline || connectivity.current().state === 'offline';
+  }
+
+  /** The product from Venue Manager (kept in the cache), else from the cache, else the server's error. */
+  function productNow(productId: number): Promise<KnownProduct> {
+    return serverElseCache<KnownProduct>(
+      async () => {
+        const history = await venueClient().productHistory(productId);
+        cache.storeHistory(history, now());
+        const match = ownerMatchFromHistory(history);
+        if (match === undefined) throw new AppError('BAD_RESPONSE', 'The product history names no owner for this product', { productId });
+        return { match };
+      },
+      () => {
+        const cached = cache.byProductId(productId);
+        return cached === undefined ? undefined : { match: cached.match, cachedAt: cached.fetchedAt };
+      },
+    );
+  }
+
+  /** The product from Venue Manager (kept in the cache), else from the cache; undefined when neither can say. */
+  function knownProduct(productId: number): Promise<KnownProduct | undefined> {
+    return productNow(productId).catch((error: unknown) => {
+      if (unreachable(error)) return undefined;
+      throw error;
+    });
+  }
+
+  /** The product for the screen: from the server, else the cache (with its age), else the server's error. */
+  async function productToShow(productId: number) {
+    const known = await productNow(productId);
+    return shown({ match: known.match, fetchedAt: now(), ...optional('cachedAt', known.cachedAt) });
+  }
+
+  function outboxSummary(): OutboxSummary {
+    const summary = outbox.summary();
+    const [pausedFor] = replayer.pausedFor;
+    return {
+      pending: summary.pending,
+      conflicts: summary.conflicts,
+      failed: summary.failed,
+      possibleDuplicates: summary.possibleDuplicates,
+      ...optional('lastSyncAt', summary.lastSuccessAt ?? undefined),
+      ...optional('lastError', summary.lastError === null ? undefined : { code: summary.lastError.code, message: summary.lastError.message }),
+      ...optional('pausedFor', pausedFor),
+      ...optional('replay', replayProgress),
+    };
+  }
+
+  function outboxChanged(): void {
+    events.emit('outbox', outboxSummary());
+  }
+
+  /** Sending waits while Venue Manager is out of reach (the probe says when it is back) or the admin holds the desk offline. */
+  function connectivityChanged(): void {
+    if (settingsStore.read().settings.workOffline) replayer.pause('OFFLINE_FORCED');
+    else replayer.resume('OFFLINE_FORCED');
+    if (connectivity.current().state === 'offline') {
+      replayer.pause('OFFLINE');
+      return;
+    }
+    if (replayer.pausedFor.includes('OFFLINE')) {
+      // Back: what waited out a backoff for the network goes now, not minutes later.
+      outbox.bringForward();
+      replayer.resume('OFFLINE');
+    }
+  }
+
+  /**
+   * An action was queued. When Venue Manager is reachable the desk waits briefly for its answer,
+   * so online it reads "done" (or the refusal) as it always did; otherwise, or when the answer is
+   * slow, "queued". A refusal seen at the desk at once does not also wait in the Outbox view.
+   */
+  async function delivered(queued: QueuedFix): Promise<ActionResult> {
+    outboxChanged();
+    const { item, before } = queued;
+    if (!replayer.isPaused) {
+      replayer.wake();
+      const word = await watch.firstWord(item.id, options.actionWaitMs ?? 10_000);
+      if (word.kind === 'settled' && word.item.state === 'done') {
+        const after = await knownProduct(item.action.productId).catch(() => undefined);
+        return { outcome: 'done', outboxId: item.id, auditId: word.item.auditId, ...afterAction(after) };
+      }
+      if (word.kind === 'settled') {
+        outbox.closeShown(item.id, { operator: word.item.operator, desk: word.item.desk });
+        outboxChanged();
+        throw refusalOf(word.item);
+      }
+    }
+    return { outcome: 'queued', outboxId: item.id, auditId: item.auditId, ...afterAction(before) };
+  }
+
+  function afterAction(known: KnownProduct | undefined): Pick<ActionResult, 'match' | 'cachedAt'> {
+    if (known === undefined) return {};
+    return { match: shownMatch(known.match), ...optional('cachedAt', known.cachedAt) };
+  }
+
+  function itemView(item: OutboxItem): OutboxItemView {
+    const { auditId: _auditId, commentBaseline: _baseline, ...view } = item;
+    return view;
+  }
+
   /** The client, unless the admin switched the desk to work offline: then nothing leaves. */
   function venueClient() {
     if (settingsStore.read().settings.workOffline) {
       throw new AppError('OFFLINE_FORCED', 'The admin has set this desk to work offline');
     }
     return venueManager.current();
+  }
+
+  function deskActor() {
+    return { operator: operator.requireName(), desk: settingsStore.read().settings.deskName };
   }
 
   function status(): Status {
@@ -221,6 +409,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     const wasDemo = venueManager.demo;
     await venueManager.configure(settingsStore.read().settings.venueManager);
     if (wasDemo !== venueManager.demo) connectivity.reset();
+    // A new server or new credentials: what was refused at the door may go now.
+    replayer.resume('UNAUTHORIZED');
+    connectivityChanged();
     events.emit('status', status());
   }
 
@@ -232,7 +423,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     db.close();
     throw error;
   }
-  options.log.info('core started', { dataDir: options.dataDir, demo: venueManager.demo });
+  replayer.start();
+  options.log.info('core started', { dataDir: options.dataDir, demo: venueManager.demo, recoveredInFlight: recovered });
 
   const handlers: Handlers = {
     'app.info': () =>
@@ -254,6 +446,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     'secrets.set': async ({ name, value }) => {
       admin.require();
       await secrets.set(name, value);
+      replayer.resume('UNAUTHORIZED');
       events.emit('status', status());
       return settingsChanged();
     },
@@ -263,55 +456,52 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       events.emit('status', status());
       return settingsChanged();
     },
-    'identify.lookup': async ({ uid }): Promise<IdentifyResult> => {
-      try {
-        const found = await wristbands.find(uid);
-        if (found === undefined) return { kind: 'not-found', uid, fetchedAt: now() };
-        images.remember(found.matches);
-        return { kind: 'found', uid, fetchedAt: now(), ...found };
-      } catch (error) {
-        // Unreachable: what this desk saw before, with its age. Not in the cache: the error
-        // stands — "not found" would claim more than the desk knows.
-        const cached = unreachable(error) ? cache.byTokenUid(uid) : undefined;
-        const [first, ...rest] = cached?.matches ?? [];
-        if (cached === undefined || first === undefined) throw error;
-        return { kind: 'found', uid, matches: [first, ...rest], fetchedAt: now(), cachedAt: cached.oldestFetchedAt };
-      }
-    },
+    'identify.lookup': ({ uid }) =>
+      serverElseCache<IdentifyResult>(
+        async () => {
+          const found = await wristbands.find(uid);
+          const [first, ...rest] = (found?.matches ?? []).map(shownMatch);
+          if (found === undefined || first === undefined) return { kind: 'not-found', uid, fetchedAt: now() };
+          return { kind: 'found', uid, fetchedAt: now(), ...found, matches: [first, ...rest] };
+        },
+        () => {
+          // What this desk saw before, with its age. Not in the cache: no answer — "not found"
+          // would claim more than the desk knows.
+          const cached = cache.byTokenUid(uid);
+          const [first, ...rest] = (cached?.matches ?? []).map(shownMatch);
+          if (cached === undefined || first === undefined) return undefined;
+          return { kind: 'found', uid, matches: [first, ...rest], fetchedAt: now(), cachedAt: cached.oldestFetchedAt };
+        },
+      ),
     'venueManager.search': async (criteria) => {
+      let notAnswerable: AppError | undefined;
       try {
-        return shown({ hits: ownerMatches(await searchAndCache(criteria)), fetchedAt: now() });
+        return await serverElseCache(
+          async () => shown({ hits: ownerMatches(await searchAndCache(criteria)), fetchedAt: now() }),
+          () => {
+            const cached = cache.search(criteria);
+            if (cached.kind === 'not-answerable-offline') {
+              notAnswerable = new AppError('OFFLINE_NOT_ANSWERABLE', cached.message, { criteria: cached.criteria });
+              return undefined;
+            }
+            // Nothing cached matches: that says nothing about Venue Manager, so the error stands.
+            if (cached.matches.length === 0 || cached.oldestFetchedAt === undefined) return undefined;
+            return shown({ hits: cached.matches, fetchedAt: now(), cachedAt: cached.oldestFetchedAt });
+          },
+        );
       } catch (error) {
-        if (!unreachable(error)) throw error;
-        const cached = cache.search(criteria);
-        if (cached.kind === 'not-answerable-offline') {
-          throw new AppError('OFFLINE_NOT_ANSWERABLE', cached.message, { criteria: cached.criteria });
-        }
-        // Nothing cached matches: that says nothing about Venue Manager, so the error stands.
-        if (cached.matches.length === 0 || cached.oldestFetchedAt === undefined) throw error;
-        return { hits: cached.matches, fetchedAt: now(), cachedAt: cached.oldestFetchedAt };
+        // Unreachable, and the cache cannot answer this kind of search: say that, not just "offline".
+        throw unreachable(error) && notAnswerable !== undefined ? notAnswerable : error;
       }
     },
-    'venueManager.product': async ({ productId }) => {
-      let history;
-      try {
-        history = await venueClient().productHistory(productId);
-      } catch (error) {
-        const cached = unreachable(error) ? cache.byProductId(productId) : undefined;
-        if (cached === undefined) throw error;
-        return { match: cached.match, fetchedAt: now(), cachedAt: cached.fetchedAt };
-      }
-      cache.storeHistory(history, now());
-      const match = ownerMatchFromHistory(history);
-      if (match === undefined) {
-        throw new AppError('BAD_RESPONSE', 'The product history names no owner for this product', { productId });
-      }
-      return shown({ match, fetchedAt: now() });
+    'venueManager.product': ({ productId }) => productToShow(productId),
+    'venueManager.productImage': async ({ url }) => {
+      venueClient(); // "work offline": nothing leaves, images included.
+      return { dataUrl: await images.dataUrl(url) };
     },
-    'venueManager.productImage': async ({ url }) => ({ dataUrl: await images.dataUrl(url) }),
-    'actions.block': async (request) => shown(await actions.block(request)),
-    'actions.replace': async (request) => shown(await actions.replace({ ...request, newUid: asVenueUid(request.newUid) })),
-    'actions.add': async (request) => shown(await actions.add({ ...request, uid: asVenueUid(request.uid) })),
+    'actions.block': async (request) => delivered(await actions.block(request)),
+    'actions.replace': async (request) => delivered(await actions.replace({ ...request, newUid: asVenueUid(request.newUid) })),
+    'actions.add': async (request) => delivered(await actions.add({ ...request, uid: asVenueUid(request.uid) })),
     'uidFormat.calibrateVenue': async ({ uid }) => {
       admin.require();
       const known = await wristbands.knownRepresentations(uid);
@@ -326,7 +516,45 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       settingsChanged();
       return { outcome: 'calibrated' as const, format, owner: only.matches[0]?.address.name ?? null };
     },
-    'actions.comment': async (request) => shown(await actions.comment(request)),
+    'actions.comment': async (request) => delivered(await actions.comment(request)),
+    'outbox.summary': () => Promise.resolve(outboxSummary()),
+    'outbox.list': ({ states, limit }) => Promise.resolve({ items: outbox.recent(limit, states).map(itemView) }),
+    'outbox.retry': ({ id }) => {
+      const item = outbox.retry(id, deskActor());
+      replayer.wake();
+      outboxChanged();
+      return Promise.resolve(itemView(item));
+    },
+    'outbox.discard': ({ id, reason }) => {
+      const item = outbox.discard(id, deskActor(), reason);
+      outboxChanged();
+      return Promise.resolve(itemView(item));
+    },
+    'outbox.edit': async ({ id, ...changes }) => {
+      const asked = editedAction(outbox.get(id).action, changes);
+      // A band typed or tapped for the edit is sent in the venue's form, as a new action's would be.
+      const edited: QueuedAction =
+        asked.kind === 'add' ? { ...asked, uid: asVenueUid(asked.uid) } : asked.kind === 'replace' ? { ...asked, newUid: asVenueUid(asked.newUid) } : asked;
+      const { item } = await actions.edit(id, edited);
+      replayer.wake();
+      outboxChanged();
+      return itemView(item);
+    },
+    'outbox.sendNow': () => {
+      // A person asked: try now, even if the probe has not seen Venue Manager come back yet.
+      outbox.bringForward();
+      replayer.resume('OFFLINE');
+      replayer.wake();
+      return Promise.resolve(outboxSummary());
+    },
+    'audit.list': ({ filter, limit, beforeId }) => Promise.resolve({ entries: audit.query(filter, limit, beforeId) }),
+    'audit.exportCsv': ({ filter }) => {
+      const { venueTimeZone, deskName } = settingsStore.read().settings;
+      const { csv, rows } = auditCsv(audit.each(filter), venueTimeZone);
+      const day = new Date(now()).toISOString().slice(0, 10);
+      const desk = deskName.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'desk';
+      return Promise.resolve({ fileName: `wristdesk-audit-${desk}-${day}.csv`, csv, rows });
+    },
     'operator.current': () => Promise.resolve(operator.current()),
     'operator.signIn': ({ name, pin }) => operator.signIn(name, pin),
     'operator.signOut': () => {
@@ -423,6 +651,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     log: options.log,
     dataDir: options.dataDir,
     async close() {
+      await replayer.stop();
       admin.close();
       connectivity.close();
       await virtualReader.close();
@@ -446,6 +675,35 @@ const demoUidFormat: UidFormatCalibration = {
   calibratedAt: '2026-01-01T00:00:00.000Z',
   sample: { raw: '04A2B3C4D5E6C1', uid: '04A2B3C4D5E6C1' },
 };
+
+function pendingMark(item: OutboxItem): PendingMark {
+  const state = item.state === 'done' || item.state === 'discarded' ? 'pending' : item.state;
+  return { id: item.id, action: item.action, state, createdAt: item.createdAt };
+}
+
+/** A refusal the desk waited for, as the error the renderer shows (with the server's words). */
+function refusalOf(item: OutboxItem): AppError {
+  const code = ErrorCode.safeParse(item.lastError?.code);
+  return new AppError(code.success ? code.data : 'VM_UNKNOWN_ERROR', item.lastError?.message ?? 'Venue Manager refused the action', {
+    productId: item.action.productId,
+    ...(item.lastError === null ? {} : { serverMessage: item.lastError.message }),
+  });
+}
+
+/** An edit keeps the kind and the product; only the fields a person changed differ. */
+function editedAction(
+  action: QueuedAction,
+  changes: { uid?: string | undefined; newUid?: string | undefined; reason?: string | undefined; comment?: string | undefined },
+): QueuedAction {
+  switch (action.kind) {
+    case 'comment':
+      return { ...action, comment: changes.comment ?? action.comment };
+    case 'replace':
+      return { ...action, uid: changes.uid ?? action.uid, newUid: changes.newUid ?? action.newUid, reason: changes.reason ?? action.reason };
+    default:
+      return { ...action, uid: changes.uid ?? action.uid, reason: changes.reason ?? action.reason };
+  }
+}
 
 /** Venue Manager could not be asked (or must not be): the cases the cache answers for. */
 function unreachable(error: unknown): boolean {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import type { AuditLog, AuditOutcome } from '../audit/AuditLog';
+import { openStates } from './OutboxItem';
 import type { OutboxAction, OutboxItem, OutboxOutcome, OutboxState } from './OutboxItem';
 
 export interface OutboxDeps {
@@ -96,7 +97,7 @@ export class Outbox {
 
   get(id: string): OutboxItem {
     const item = this.find(id);
-    if (item === undefined) throw new AppError('INVALID_REQUEST', `No outbox item ${id}`);
+    if (item === undefined) throw new AppError('OUTBOX_ITEM_UNKNOWN', `No outbox item ${id}`, { id });
     return item;
   }
 
@@ -111,12 +112,46 @@ export class Outbox {
     return rows.map(toItem);
   }
 
+  /** The newest items first (the Outbox view), optionally only some states. */
+  recent(limit: number, states?: readonly OutboxState[]): OutboxItem[] {
+    const where = states === undefined ? '' : `WHERE state IN (${states.map(() => '?').join(', ')})`;
+    return this.db
+      .prepare<(string | number)[], Row>(`SELECT * FROM outbox ${where} ORDER BY seq DESC LIMIT ?`)
+      .all(...(states ?? []), limit)
+      .map(toItem);
+  }
+
   /** Not yet confirmed actions on one product: what the UI marks "pending" on it. */
   pendingFor(productId: number): OutboxItem[] {
+    return this.openFor(productId, ['pending', 'sending']);
+  }
+
+  /** Items on one product still waiting for the server or a person, in enqueue order. */
+  openFor(productId: number, states: readonly OutboxState[] = openStates): OutboxItem[] {
     return this.db
-      .prepare<[number], Row>(`SELECT * FROM outbox WHERE product_id = ? AND state IN ('pending', 'sending') ORDER BY seq`)
-      .all(productId)
+      .prepare<(string | number)[], Row>(
+        `SELECT * FROM outbox WHERE product_id = ? AND state IN (${states.map(() => '?').join(', ')}) ORDER BY seq`,
+      )
+      .all(productId, ...states)
       .map(toItem);
+  }
+
+  /** Items touching a wristband (as token or new token) still waiting for the server or a person. */
+  openForUid(uid: string): OutboxItem[] {
+    const wanted = uid.trim().toUpperCase();
+    return this.db
+      .prepare<[string, string], Row>(
+        `SELECT * FROM outbox WHERE state IN ('pending', 'sending', 'conflict', 'failed')
+           AND (upper(uid) = ? OR upper(new_uid) = ?) ORDER BY seq`,
+      )
+      .all(wanted, wanted)
+      .map(toItem);
+  }
+
+  /** The network is back: items waiting out a backoff are tried now. Returns how many. */
+  bringForward(): number {
+    const at = this.deps.now();
+    return this.db.prepare("UPDATE outbox SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?").run(at, at).changes;
   }
 
   summary(): OutboxSummary {
@@ -240,28 +275,56 @@ export class Outbox {
     if (why === '') throw new AppError('INVALID_REQUEST', 'A reason is needed to discard an action', { field: 'reason' });
     return this.db.transaction(() => {
       const item = this.requireResolvable(id);
-      const at = this.deps.now();
-      this.db
-        .prepare(
-          `UPDATE outbox SET state = 'discarded', outcome = 'discarded', decided_by = ?, decision_reason = ?, finished_at = ?
-           WHERE id = ?`,
-        )
-        .run(actor.operator, why, at, id);
-      const auditId = this.deps.audit.begin({
-        ...auditFields(item.action),
-        operator: actor.operator,
-        desk: actor.desk,
-        reason: `Discarded from the outbox: ${why}`,
-      });
-      this.deps.audit.finish(auditId, 'refused', { code: 'DISCARDED', serverMessage: item.lastError?.message ?? 'discarded' });
+      this.close(item, actor, why, { reason: `Discarded from the outbox: ${why}`, code: 'DISCARDED' });
       return this.get(id);
     }).immediate();
+  }
+
+  /**
+   * A person corrects a conflict or failure (e.g. picks another wristband): the item is closed as
+   * replaced, and the edited action is queued under a new id, both in one transaction. Same kind,
+   * same product: anything else is a new action, not an edit.
+   */
+  edit(id: string, actor: Actor, action: OutboxAction, newId: string = this.newId()): OutboxItem {
+    const clean = validated(action);
+    return this.db.transaction(() => {
+      const item = this.requireResolvable(id);
+      if (clean.kind !== item.action.kind || clean.productId !== item.action.productId) {
+        throw new AppError('INVALID_REQUEST', 'An edit keeps the action and the product; queue a new action instead');
+      }
+      this.close(item, actor, `edited: replaced by ${newId}`, { reason: `Edited in the outbox: replaced by ${newId}`, code: 'EDITED' });
+      return this.enqueue(clean, actor, newId);
+    }).immediate();
+  }
+
+  /**
+   * The desk waited for this action and was shown Venue Manager's refusal at once: the person
+   * has seen it, so it does not wait in the Outbox view as well. The refusal stays in the audit.
+   */
+  closeShown(id: string, actor: Actor): OutboxItem {
+    return this.db.transaction(() => {
+      this.close(this.requireResolvable(id), actor, 'refused while the desk waited; shown at once');
+      return this.get(id);
+    }).immediate();
+  }
+
+  /** Ends an item as a person decided; `audit` records that decision as its own attempt. */
+  private close(item: OutboxItem, actor: Actor, decision: string, audit?: { reason: string; code: string }): void {
+    this.db
+      .prepare(
+        `UPDATE outbox SET state = 'discarded', outcome = 'discarded', decided_by = ?, decision_reason = ?, finished_at = ?
+         WHERE id = ?`,
+      )
+      .run(actor.operator, decision, this.deps.now(), item.id);
+    if (audit === undefined) return;
+    const auditId = this.deps.audit.begin({ ...auditFields(item.action), operator: actor.operator, desk: actor.desk, reason: audit.reason });
+    this.deps.audit.finish(auditId, 'refused', { code: audit.code, serverMessage: item.lastError?.message ?? audit.code.toLowerCase() });
   }
 
   private requireResolvable(id: string): OutboxItem {
     const item = this.get(id);
     if (item.state !== 'conflict' && item.state !== 'failed') {
-      throw new AppError('INVALID_REQUEST', `Only conflicts and failures can be resolved; ${id} is ${item.state}`);
+      throw new AppError('OUTBOX_NOT_RESOLVABLE', `Only conflicts and failures can be resolved; ${id} is ${item.state}`, { id, state: item.state });
     }
     return item;
   }
@@ -285,10 +348,10 @@ function auditNote(settlement: Settlement): { code: string; serverMessage?: stri
   }
 }
 
-function auditFields(action: OutboxAction) {
+/** The audit row's fields for an action (a comment's text is its "reason", as the desk wrote it). */
+export function auditFields(action: OutboxAction) {
   switch (action.kind) {
     case 'comment':
-      // As online: the comment text is the audit's "reason".
       return { action: action.kind, productId: action.productId, reason: action.comment };
     case 'replace':
       return { action: action.kind, productId: action.productId, uid: action.uid, newUid: action.newUid, reason: action.reason };

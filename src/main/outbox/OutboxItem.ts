@@ -1,32 +1,12 @@
-/** What the desk asked for, as it will be sent. The comment text travels in `comment`. */
-export type OutboxAction =
-  | { kind: 'block'; productId: number; uid: string; reason: string }
-  | { kind: 'add'; productId: number; uid: string; reason: string }
-  | { kind: 'replace'; productId: number; uid: string; newUid: string; reason: string }
-  | { kind: 'comment'; productId: number; comment: string };
+import type { OutboxOutcome, OutboxState, QueuedAction } from '../../shared/outbox';
 
-export type OutboxState = 'pending' | 'sending' | 'done' | 'conflict' | 'failed' | 'discarded';
+export type { OutboxOutcome, OutboxState } from '../../shared/outbox';
+
+/** What the desk asked for, as it will be sent (the contract's QueuedAction). */
+export type OutboxAction = QueuedAction;
 
 /** States a person or the replayer must still act on; everything else is final. */
 export const openStates: readonly OutboxState[] = ['pending', 'sending', 'conflict', 'failed'];
-
-/**
- * How an item ended:
- * - sent: the server accepted our request;
- * - already-applied: an earlier attempt's answer was lost and the history shows the end state;
- * - already-done-elsewhere: the server refused ours because the end state was already there;
- * - possible-duplicate: a comment resent after a lost answer the history cannot confirm;
- * - conflict / failed: a person must decide (retry or discard);
- * - discarded: a person gave it up, with a reason.
- */
-export type OutboxOutcome =
-  | 'sent'
-  | 'already-applied'
-  | 'already-done-elsewhere'
-  | 'possible-duplicate'
-  | 'conflict'
-  | 'failed'
-  | 'discarded';
 
 export interface OutboxItem {
   /** Stable id, chosen at enqueue (or by the caller) and never reused. */

@@ -29,15 +29,17 @@ export interface OutboxReplayerOptions {
    * Whether this Venue Manager lists comments in the product history. Only then can a comment
    * whose answer was lost be confirmed; otherwise it is resent and flagged "may be duplicated".
    */
-  historyShowsComments: boolean;
+  historyShowsComments: boolean | (() => boolean);
   /** Items on unrelated products and wristbands sent at once (default 4). */
   concurrency?: number;
   backoff?: BackoffPolicy;
   /** Longest sleep of the start() loop between looks at the queue (default 30 s). */
   idleWaitMs?: number;
   onProgress?: (progress: OutboxProgress) => void;
-  /** Sending stopped (credentials rejected) or resumed. */
-  onPauseChange?: (paused: boolean, code?: string) => void;
+  /** Sending stopped or resumed; `reasons` are the codes holding it (empty when it runs). */
+  onPauseChange?: (paused: boolean, reasons: readonly string[]) => void;
+  /** An item changed state: settled, or put back to wait after a failed try. */
+  onItemChange?: (item: OutboxItem) => void;
   /** An unexpected failure of the start() loop (e.g. the database); the loop carries on. */
   onError?: (error: unknown) => void;
 }
@@ -52,7 +54,8 @@ export interface OutboxReplayerOptions {
 export class OutboxReplayer {
   private readonly concurrency: number;
   private readonly backoff: BackoffPolicy;
-  private paused = false;
+  /** Why sending is held: UNAUTHORIZED (the replayer's own), or the caller's reasons (e.g. OFFLINE). */
+  private readonly holds = new Set<string>();
   private draining: Promise<{ nextDueAt: number | null }> | undefined;
   private loop: Promise<void> | undefined;
   private stopped = true;
@@ -66,21 +69,29 @@ export class OutboxReplayer {
   }
 
   get isPaused(): boolean {
-    return this.paused;
+    return this.holds.size > 0;
   }
 
+  /** The codes holding sending back, oldest first. */
+  get pausedFor(): readonly string[] {
+    return [...this.holds];
+  }
+
+  /** Holds sending until resume(code); several reasons can hold it at once. */
   pause(code = 'PAUSED'): void {
-    if (this.paused) return;
-    this.paused = true;
-    this.options.onPauseChange?.(true, code);
+    if (this.holds.has(code)) return;
+    this.holds.add(code);
+    this.options.onPauseChange?.(true, this.pausedFor);
   }
 
-  /** After new credentials: sending starts again at once. */
-  resume(): void {
-    if (!this.paused) return;
-    this.paused = false;
-    this.options.onPauseChange?.(false);
-    this.wake();
+  /** Lifts one reason (or, without a code, every reason); sending starts again once none is left. */
+  resume(code?: string): void {
+    const before = this.holds.size;
+    if (code === undefined) this.holds.clear();
+    else this.holds.delete(code);
+    if (this.holds.size === before) return;
+    this.options.onPauseChange?.(this.isPaused, this.pausedFor);
+    if (!this.isPaused) this.wake();
   }
 
   /** Something was enqueued or the network came back: look at the queue now. */
@@ -121,7 +132,7 @@ export class OutboxReplayer {
     while (!this.stopped) {
       this.takeWakeRequest();
       let wait = idle;
-      if (!this.paused) {
+      if (!this.isPaused) {
         try {
           const { nextDueAt } = await this.runOnce();
           if (nextDueAt !== null) wait = Math.min(wait, Math.max(0, nextDueAt - this.options.now()));
@@ -154,7 +165,7 @@ export class OutboxReplayer {
     const inFlight = new Map<string, Promise<void>>();
     try {
       for (;;) {
-        while (!this.paused && inFlight.size < this.concurrency) {
+        while (!this.isPaused && inFlight.size < this.concurrency) {
           const next = this.pick(inFlight);
           if (next === undefined) break;
           inFlight.set(
@@ -170,7 +181,7 @@ export class OutboxReplayer {
       await Promise.allSettled(inFlight.values());
       throw error;
     }
-    return { nextDueAt: this.paused ? null : this.nextDueAt() };
+    return { nextDueAt: this.isPaused ? null : this.nextDueAt() };
   }
 
   /**
@@ -223,7 +234,7 @@ export class OutboxReplayer {
         });
         return;
       }
-      if (action.kind === 'comment' && this.options.historyShowsComments && item.commentBaseline === null) {
+      if (action.kind === 'comment' && this.historyShowsComments() && item.commentBaseline === null) {
         // Counted before the first send, so a lost answer can later be confirmed by a higher count.
         baseline = commentCount(await this.product(client, action.productId), action.comment);
       }
@@ -262,8 +273,13 @@ export class OutboxReplayer {
     return endStateReached(action, await this.product(client, action.productId));
   }
 
+  private historyShowsComments(): boolean {
+    const { historyShowsComments } = this.options;
+    return typeof historyShowsComments === 'function' ? historyShowsComments() : historyShowsComments;
+  }
+
   private commentConfirmable(item: OutboxItem): boolean {
-    return this.options.historyShowsComments && item.commentBaseline !== null;
+    return this.historyShowsComments() && item.commentBaseline !== null;
   }
 
   private async product(client: OutboxClient, productId: number): Promise<ProductView> {
@@ -278,7 +294,7 @@ export class OutboxReplayer {
         return;
       case 'unauthorized':
         // Refused at the door: nothing was applied. Never retried in a loop: sending pauses.
-        this.options.outbox.markRetry(item.id, { nextAttemptAt: this.options.now(), mayHaveApplied: false, error: errorOf(error) });
+        this.waitAgain(item, { nextAttemptAt: this.options.now(), mayHaveApplied: false, error: errorOf(error) });
         this.pause('UNAUTHORIZED');
         return;
       case 'refusal':
@@ -294,7 +310,7 @@ export class OutboxReplayer {
   private retryLater(item: OutboxItem, error: AppError, mayHaveApplied: boolean): void {
     const now = this.options.now();
     const delay = backoffDelay(item.attempts + 1, this.options.random, this.backoff, retryAfterMs(error, now));
-    this.options.outbox.markRetry(item.id, { nextAttemptAt: now + delay, mayHaveApplied, error: errorOf(error) });
+    this.waitAgain(item, { nextAttemptAt: now + delay, mayHaveApplied, error: errorOf(error) });
   }
 
   /**
@@ -316,7 +332,7 @@ export class OutboxReplayer {
       const kind = classifyError(readError);
       if (kind === 'retry' || kind === 'unauthorized') {
         // The refusal says nothing was applied; decide once the state can be read.
-        this.options.outbox.markRetry(item.id, {
+        this.waitAgain(item, {
           nextAttemptAt: this.options.now() + backoffDelay(item.attempts + 1, this.options.random, this.backoff),
           mayHaveApplied: false,
           error: errorOf(refusal),
@@ -339,8 +355,14 @@ export class OutboxReplayer {
     this.settle(item, conflict(refusal, 'Venue Manager refused it and shows a different state'));
   }
 
+  private waitAgain(item: OutboxItem, retry: Parameters<Outbox['markRetry']>[1]): void {
+    this.options.outbox.markRetry(item.id, retry);
+    this.options.onItemChange?.(this.options.outbox.get(item.id));
+  }
+
   private settle(item: OutboxItem, settlement: Settlement): void {
-    this.options.outbox.settle(item.id, settlement);
+    const settled = this.options.outbox.settle(item.id, settlement);
+    this.options.onItemChange?.(settled);
     this.doneSinceIdle++;
     const pending = this.options.outbox.summary().pending;
     this.options.onProgress?.({ done: this.doneSinceIdle, total: this.doneSinceIdle + pending });

@@ -1,6 +1,8 @@
 export { Outbox } from './Outbox';
 export type { Actor, OutboxDeps, OutboxSummary, Settlement } from './Outbox';
 export { OutboxReplayer } from './OutboxReplayer';
+export { OutboxWatch } from './OutboxWatch';
+export type { FirstWord } from './OutboxWatch';
 export type { OutboxClient, OutboxProgress, OutboxReplayerOptions } from './OutboxReplayer';
 export { openStates, orderingKeys } from './OutboxItem';
 export type { OutboxAction, OutboxItem, OutboxOutcome, OutboxState } from './OutboxItem';

@@ -1,141 +1,143 @@
-import BetterSqlite3 from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TokenActions } from '../../../src/main/actions/TokenActions';
-import { AuditLog } from '../../../src/main/audit/AuditLog';
 import { OperatorSession } from '../../../src/main/operator/OperatorSession';
-import { migrate } from '../../../src/main/store/Migrator';
-import { migrations } from '../../../src/main/store/migrations';
-import { NOT_INVALIDATED, VenueManagerSimulator, generateDemoData } from '../../../src/main/venue-manager-simulator';
-import type { SimulatorDigitalProduct } from '../../../src/main/venue-manager-simulator';
-import { VenueManagerClient } from '../../../src/main/venue-manager/VenueManagerClient';
+import { AppError } from '../../../src/shared/errors';
+import type { OwnerMatch } from '../../../src/shared/model';
+import { memoryOutbox } from '../outbox/helpers';
 
-const stops: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const stop of stops.splice(0)) await stop();
-});
-
-async function setup() {
-  const db = new BetterSqlite3(':memory:');
-  migrate(db, migrations);
-  let clock = 1_000;
-  const now = () => ++clock;
-  const data = generateDemoData({ seed: 5, customers: 40 });
-  const sim = new VenueManagerSimulator({ data, clock: () => new Date('2026-07-03T12:00:00Z') });
-  const client = new VenueManagerClient({ baseUrl: await sim.start(0), authHeaders: () => ({}), getRetries: 0 });
-  stops.push(async () => {
-    await client.close();
-    await sim.stop();
-  });
-  const audit = new AuditLog(db, now);
-  const operators = new OperatorSession(db, now);
-  // Runs just before a write leaves, to model another desk acting in between.
-  const beforeWrite: { hook?: () => Promise<void> } = {};
-  const racing = new Proxy(client, {
-    get(target, property, receiver) {
-      const value: unknown = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function') return value;
-      const method = value as (...args: unknown[]) => unknown;
-      return async (...args: unknown[]) => {
-        if (['blockToken', 'replaceToken', 'addToken', 'comment'].includes(String(property))) await beforeWrite.hook?.();
-        return method.apply(target, args);
-      };
+function product(id: number, tokens: { uid: string; active: boolean }[], valid = true): OwnerMatch {
+  return {
+    customerId: 1,
+    orderId: 10,
+    orderAuthorizedAt: null,
+    address: { name: 'Guest', company: null, street: null, zipCode: null, city: null, countryCode: null, email: null, phone: null },
+    product: {
+      id,
+      name: 'Pass',
+      alias: null,
+      barcode: null,
+      imageUrl: null,
+      invalidatedAt: valid ? null : '2026-07-01 10:00:00',
+      valid,
+      tokens: tokens.map((t) => ({ uid: t.uid, insertedAt: '2026-07-01 10:00:00', blockedAt: t.active ? null : '2026-07-02 10:00:00', active: t.active })),
+      events: [],
     },
-  });
-  const actions = new TokenActions({ client: () => racing, audit, operator: () => operators.requireName(), desk: () => 'Gate 3' });
-  const products = data.flatMap((c) => c.orders.flatMap((o) => o.digitalProducts));
-  const find = (test: (p: SimulatorDigitalProduct) => boolean) => products.find(test)!;
-  const active = (p: SimulatorDigitalProduct) => p.tokens.filter((t) => t.invalidateTime === NOT_INVALIDATED);
-  const valid = (p: SimulatorDigitalProduct) => p.invalidateTime === NOT_INVALIDATED;
-  return { db, sim, client, beforeWrite, audit, operators, actions, find, active, valid };
+  };
 }
 
-const writes = (sim: VenueManagerSimulator) => sim.requests.filter((r) => r.method !== 'GET');
+function setup(known: OwnerMatch[], options: { reachable?: boolean } = {}) {
+  const { db, outbox, audit } = memoryOutbox();
+  const operators = new OperatorSession(db, () => 1);
+  const reads: number[] = [];
+  const actions = new TokenActions({
+    productState: (productId) => {
+      reads.push(productId);
+      const match = known.find((m) => m.product.id === productId);
+      if (options.reachable === false) return Promise.resolve(match === undefined ? undefined : { match, cachedAt: 5 });
+      if (match === undefined) return Promise.reject(new AppError('VM_UNKNOWN_PRODUCT', 'unknown'));
+      return Promise.resolve({ match });
+    },
+    productsWithUid: (uid) => Promise.resolve(known.filter((m) => m.product.tokens.some((t) => t.uid === uid))),
+    outbox,
+    audit,
+    operator: () => operators.requireName(),
+    desk: () => 'Gate 3',
+  });
+  return { db, outbox, audit, operators, actions, reads };
+}
 
-describe('TokenActions', () => {
-  it('refuses everything until someone signs in, and sends nothing', async () => {
-    const { actions, sim, find, valid, active } = await setup();
-    const product = find((p) => valid(p) && active(p).length === 1);
-    await expect(actions.block({ productId: product.id, uid: active(product)[0]!.uid, reason: 'Lost' })).rejects.toMatchObject({ code: 'NOT_SIGNED_IN' });
-    expect(sim.requests).toHaveLength(0);
+describe('TokenActions: checked against what the desk expects, then queued', () => {
+  it('refuses everything until someone signs in, and queues nothing', async () => {
+    const { actions, outbox } = setup([product(1, [{ uid: 'A1', active: true }])]);
+    await expect(actions.block({ productId: 1, uid: 'A1', reason: 'Lost' })).rejects.toMatchObject({ code: 'NOT_SIGNED_IN' });
+    expect(outbox.list()).toHaveLength(0);
   });
 
-  it('block: sent once with the reason, audited before and after, answers with the new state', async () => {
-    const { actions, sim, audit, operators, find, valid, active } = await setup();
+  it('block: queued with its audit row (operator, desk, reason), the audit open until the replayer ends it', async () => {
+    const { actions, outbox, audit, operators } = setup([product(1, [{ uid: 'A1', active: true }])]);
     await operators.signIn('Mette Hansen', undefined);
-    const product = find((p) => valid(p) && active(p).length === 1);
-    const uid = active(product)[0]!.uid;
-    const result = await actions.block({ productId: product.id, uid, reason: 'Stolen' });
-    expect(result.match.product.tokens.find((t) => t.uid === uid)!.active).toBe(false);
-    expect(writes(sim).map((r) => [r.method, JSON.parse(r.body) as unknown])).toEqual([['DELETE', { reason: 'Stolen' }]]);
+    const { item, before } = await actions.block({ productId: 1, uid: 'A1', reason: 'Stolen' });
+    expect(before?.match.product.id).toBe(1);
+    expect(outbox.list()).toEqual([expect.objectContaining({ id: item.id, state: 'pending', action: { kind: 'block', productId: 1, uid: 'A1', reason: 'Stolen' } })]);
     expect(audit.recent(1)[0]).toMatchObject({
-      id: result.auditId,
+      id: item.auditId,
       operator: 'Mette Hansen',
       desk: 'Gate 3',
       action: 'block',
-      productId: product.id,
-      uid,
+      productId: 1,
+      uid: 'A1',
       reason: 'Stolen',
-      outcome: 'done',
-      errorCode: null,
+      outcome: null,
     });
   });
 
-  it('a refusal the local rules know is audited as refused and never sent', async () => {
-    const { actions, sim, audit, operators, find, valid } = await setup();
+  it('a refusal the local rules know is audited as refused and never queued', async () => {
+    const { actions, outbox, audit, operators } = setup([product(2, [], false)]);
     await operators.signIn('Jan', undefined);
-    const invalidated = find((p) => !valid(p));
-    await expect(actions.comment({ productId: invalidated.id, comment: 'note' })).rejects.toMatchObject({
+    await expect(actions.comment({ productId: 2, comment: 'note' })).rejects.toMatchObject({
       code: 'VM_PRODUCT_INVALIDATED',
       details: { refusedLocally: true },
     });
-    expect(writes(sim)).toHaveLength(0);
+    expect(outbox.list()).toHaveLength(0);
     expect(audit.recent(1)[0]).toMatchObject({ action: 'comment', outcome: 'refused', errorCode: 'VM_PRODUCT_INVALIDATED', reason: 'note' });
   });
 
-  it('replace and add end in the state the desk wanted', async () => {
-    const { actions, operators, find, valid, active } = await setup();
+  it('actions already queued count: a band blocked in the queue is free, a band added in the queue is taken', async () => {
+    const { actions, operators } = setup([product(1, [{ uid: 'X', active: true }]), product(2, []), product(3, [])], { reachable: false });
     await operators.signIn('Sanne', undefined);
-    const product = find((p) => valid(p) && active(p).length === 1);
-    const replaced = await actions.replace({ productId: product.id, uid: active(product)[0]!.uid, newUid: '04AAAA00000001', reason: 'Broken chip' });
-    expect(replaced.match.product.tokens.filter((t) => t.active).map((t) => t.uid)).toEqual(['04AAAA00000001']);
-    const bare = find((p) => valid(p) && active(p).length === 0);
-    const added = await actions.add({ productId: bare.id, uid: '04AAAA00000002', reason: 'Print@home exchanged' });
-    expect(added.match.product.tokens.filter((t) => t.active).map((t) => t.uid)).toEqual(['04AAAA00000002']);
-    // The band now active on the first product cannot be added to a second one.
-    const other = find((p) => p.id !== bare.id && valid(p) && active(p).length === 0);
-    await expect(actions.add({ productId: other.id, uid: '04AAAA00000001', reason: 'x' })).rejects.toMatchObject({ code: 'VM_TOKEN_ACTIVE_ELSEWHERE' });
+    // Offline: block X on 1, then X may go on 2 (the server will see them in this order).
+    await actions.block({ productId: 1, uid: 'X', reason: 'Lost' });
+    await expect(actions.block({ productId: 1, uid: 'X', reason: 'again' })).rejects.toMatchObject({ code: 'VM_TOKEN_ALREADY_BLOCKED' });
+    await actions.add({ productId: 2, uid: 'X', reason: 'Found' });
+    // X is now (in the queue) on 2: not on 3 too, and 2 has its active band.
+    await expect(actions.add({ productId: 3, uid: 'X', reason: 'x' })).rejects.toMatchObject({ code: 'VM_TOKEN_ACTIVE_ELSEWHERE' });
+    await expect(actions.add({ productId: 2, uid: 'Y', reason: 'x' })).rejects.toMatchObject({ code: 'VM_PRODUCT_HAS_ACTIVE_TOKEN' });
   });
 
-  it('when the product cannot be read, nothing is attempted or sent', async () => {
-    const { actions, sim, audit, operators, find, valid, active } = await setup();
-    await operators.signIn('Jan', undefined);
-    const product = find((p) => valid(p) && active(p).length === 1);
-    const uid = active(product)[0]!.uid;
-    await sim.stop(); // the server goes away between the check and the write: a network failure
-    await expect(actions.block({ productId: product.id, uid, reason: 'Lost' })).rejects.toMatchObject({ code: 'NETWORK' });
-    expect(audit.recent()).toHaveLength(0); // the product could not even be read: nothing was attempted
+  it('a band queued onto a product this desk never saw it on is taken too', async () => {
+    const { actions, operators } = setup([product(2, []), product(3, [])], { reachable: false });
+    await operators.signIn('Sanne', undefined);
+    await actions.add({ productId: 2, uid: '04AB', reason: 'New band' });
+    await expect(actions.replace({ productId: 3, uid: 'none', newUid: '04ab', reason: 'x' })).rejects.toMatchObject({ code: 'VM_UNKNOWN_TOKEN' });
+    const { actions: again, operators: ops } = setup([product(2, []), product(3, [{ uid: 'B', active: true }])], { reachable: false });
+    await ops.signIn('Sanne', undefined);
+    await again.add({ productId: 2, uid: '04AB', reason: 'New band' });
+    await expect(again.replace({ productId: 3, uid: 'B', newUid: '04ab', reason: 'x' })).rejects.toMatchObject({ code: 'VM_NEW_TOKEN_ACTIVE_ELSEWHERE' });
   });
-});
 
-describe('TokenActions when another desk acts first', () => {
-  it('a refusal from the server is audited as failed, with its code and words', async () => {
-    const { actions, client, beforeWrite, audit, operators, find, valid, active } = await setup();
+  it('offline with nothing known of the product: queued unchecked (the replayer decides), never lost', async () => {
+    const { actions, outbox, operators } = setup([], { reachable: false });
     await operators.signIn('Jan', undefined);
-    const product = find((p) => valid(p) && active(p).length === 1);
-    const uid = active(product)[0]!.uid;
-    beforeWrite.hook = () => client.blockToken(product.id, uid, 'blocked at the other desk');
-    await expect(actions.block({ productId: product.id, uid, reason: 'Lost' })).rejects.toMatchObject({ code: 'VM_TOKEN_ALREADY_BLOCKED' });
-    expect(audit.recent(1)[0]).toMatchObject({
-      outcome: 'failed',
-      errorCode: 'VM_TOKEN_ALREADY_BLOCKED',
-      serverMessage: 'Specified token UID is already blocked on the digital product.',
+    const { before } = await actions.comment({ productId: 77, comment: 'Guest called' });
+    expect(before).toBeUndefined();
+    expect(outbox.list().map((i) => i.action)).toEqual([{ kind: 'comment', productId: 77, comment: 'Guest called' }]);
+  });
+
+  it('an error other than "unreachable" (unknown product) is the answer: nothing queued', async () => {
+    const { actions, outbox, operators } = setup([]);
+    await operators.signIn('Jan', undefined);
+    await expect(actions.comment({ productId: 77, comment: 'x' })).rejects.toMatchObject({ code: 'VM_UNKNOWN_PRODUCT' });
+    expect(outbox.list()).toHaveLength(0);
+  });
+
+  it('edit: checked like a new action, then the old item is closed as replaced and the new one queued', async () => {
+    const { actions, outbox, operators } = setup([product(1, [{ uid: 'A1', active: true }]), product(2, [{ uid: 'Z', active: true }])]);
+    await operators.signIn('Jan', undefined);
+    const { item } = await actions.replace({ productId: 1, uid: 'A1', newUid: 'N1', reason: 'Broken' });
+    outbox.settle(item.id, { state: 'conflict', outcome: 'conflict', decisionReason: 'refused', error: { code: 'VM_NEW_TOKEN_ACTIVE_ELSEWHERE', message: 'in use' } });
+    await expect(actions.edit(item.id, { kind: 'replace', productId: 1, uid: 'A1', newUid: 'Z', reason: 'Broken' })).rejects.toMatchObject({
+      code: 'VM_NEW_TOKEN_ACTIVE_ELSEWHERE',
     });
+    expect(outbox.get(item.id).state).toBe('conflict');
+    const { item: edited } = await actions.edit(item.id, { kind: 'replace', productId: 1, uid: 'A1', newUid: 'N2', reason: 'Broken' });
+    expect(outbox.get(item.id)).toMatchObject({ state: 'discarded', decidedBy: 'Jan', decisionReason: `edited: replaced by ${edited.id}` });
+    expect(edited).toMatchObject({ state: 'pending', action: { kind: 'replace', newUid: 'N2' } });
   });
 });
 
 describe('OperatorSession', () => {
   it('signs in by name; a PIN chosen at first sign-in is required afterwards and stored hashed', async () => {
-    const { operators, db } = await setup();
+    const { operators, db } = setup([]);
     expect(operators.current()).toBeNull();
     await operators.signIn('Søren Østergaard', '4711');
     expect(operators.current()).toMatchObject({ name: 'Søren Østergaard' });

@@ -90,6 +90,87 @@ describe('Outbox', () => {
   });
 });
 
+describe('Outbox: what the desk and the Outbox view read', () => {
+  it('recent() is newest first, by state; openFor/openForUid find what still waits, whatever the letter case', () => {
+    const { outbox } = memoryOutbox();
+    const a = outbox.enqueue({ kind: 'block', productId: 1, uid: '04aa', reason: 'Lost' }, actor);
+    const b = outbox.enqueue({ kind: 'replace', productId: 2, uid: '04BB', newUid: '04AA', reason: 'Broken' }, actor);
+    const c = outbox.enqueue({ kind: 'comment', productId: 1, comment: 'note' }, actor);
+    outbox.settle(c.id, { state: 'done', outcome: 'sent', decisionReason: 'accepted' });
+    expect(outbox.recent(10).map((i) => i.id)).toEqual([c.id, b.id, a.id]);
+    expect(outbox.recent(1).map((i) => i.id)).toEqual([c.id]);
+    expect(outbox.recent(10, ['pending']).map((i) => i.id)).toEqual([b.id, a.id]);
+    expect(outbox.openFor(1).map((i) => i.id)).toEqual([a.id]);
+    expect(outbox.openForUid('04AA').map((i) => i.id)).toEqual([a.id, b.id]);
+  });
+
+  it('bringForward() makes items waiting out a backoff due now, and only those', () => {
+    const { outbox, clock } = memoryOutbox();
+    const waiting = outbox.enqueue({ kind: 'comment', productId: 1, comment: 'x' }, actor);
+    const due = outbox.enqueue({ kind: 'comment', productId: 2, comment: 'y' }, actor);
+    outbox.markRetry(waiting.id, { nextAttemptAt: clock.now + 60_000, mayHaveApplied: false, error: { code: 'NETWORK', message: 'down' } });
+    expect(outbox.bringForward()).toBe(1);
+    expect(outbox.get(waiting.id).nextAttemptAt).toBe(clock.now);
+    expect(outbox.get(due.id).nextAttemptAt).toBe(clock.now);
+  });
+
+  it('closeShown() ends a refusal the desk saw at once; it is no longer open, and the audit keeps the refusal', () => {
+    const { outbox, audit } = memoryOutbox();
+    const item = outbox.enqueue({ kind: 'block', productId: 1, uid: '04AA', reason: 'Lost' }, actor);
+    expect(() => outbox.closeShown(item.id, actor)).toThrow(expect.objectContaining({ code: 'OUTBOX_NOT_RESOLVABLE' }) as Error);
+    outbox.settle(item.id, { state: 'conflict', outcome: 'conflict', decisionReason: 'refused', error: { code: 'VM_TOKEN_ALREADY_BLOCKED', message: 'already blocked' } });
+    const closed = outbox.closeShown(item.id, actor);
+    expect(closed).toMatchObject({ state: 'discarded', decidedBy: actor.operator, decisionReason: 'refused while the desk waited; shown at once' });
+    expect(outbox.summary()).toMatchObject({ pending: 0, conflicts: 0 });
+    expect(audit.recent()).toEqual([expect.objectContaining({ outcome: 'refused', errorCode: 'VM_TOKEN_ALREADY_BLOCKED' })]);
+  });
+
+  it('edit() keeps kind and product, and closes the old item and queues the new one together', () => {
+    const { outbox } = memoryOutbox();
+    const item = outbox.enqueue({ kind: 'add', productId: 1, uid: '04AA', reason: 'New' }, actor);
+    outbox.settle(item.id, { state: 'conflict', outcome: 'conflict', decisionReason: 'refused', error: { code: 'VM_TOKEN_ACTIVE_ELSEWHERE', message: 'in use' } });
+    expect(() => outbox.edit(item.id, actor, { kind: 'add', productId: 2, uid: '04AB', reason: 'New' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_REQUEST' }) as Error,
+    );
+    expect(outbox.get(item.id).state).toBe('conflict');
+    const edited = outbox.edit(item.id, actor, { kind: 'add', productId: 1, uid: '04AB', reason: 'New' }, 'edited-1');
+    expect(edited).toMatchObject({ id: 'edited-1', state: 'pending', action: { uid: '04AB' } });
+    expect(outbox.get(item.id)).toMatchObject({ state: 'discarded', decisionReason: 'edited: replaced by edited-1' });
+    expect(() => outbox.get('nope')).toThrow(expect.objectContaining({ code: 'OUTBOX_ITEM_UNKNOWN' }) as Error);
+  });
+});
+
+describe('OutboxReplayer holds', () => {
+  it('several reasons hold sending; it runs again only when all are lifted, and says so', () => {
+    const { outbox } = memoryOutbox();
+    const changes: [boolean, readonly string[]][] = [];
+    const replayer = new OutboxReplayer({
+      outbox,
+      client: () => manualClient().client,
+      now: () => 0,
+      random: () => 0,
+      sleep: () => Promise.resolve(),
+      historyShowsComments: true,
+      onPauseChange: (paused, reasons) => changes.push([paused, reasons]),
+    });
+    replayer.pause('OFFLINE');
+    replayer.pause('UNAUTHORIZED');
+    replayer.pause('OFFLINE');
+    replayer.resume('OFFLINE');
+    expect(replayer.isPaused).toBe(true);
+    expect(replayer.pausedFor).toEqual(['UNAUTHORIZED']);
+    replayer.resume('NOT_HELD');
+    replayer.resume('UNAUTHORIZED');
+    expect(replayer.isPaused).toBe(false);
+    expect(changes).toEqual([
+      [true, ['OFFLINE']],
+      [true, ['OFFLINE', 'UNAUTHORIZED']],
+      [true, ['UNAUTHORIZED']],
+      [false, []],
+    ]);
+  });
+});
+
 describe(`backoff (seed ${seed}; rerun with WRISTDESK_TEST_SEED)`, () => {
   const policy = { baseMs: 1_000, capMs: 60_000, maxRetryAfterMs: 600_000 };
 

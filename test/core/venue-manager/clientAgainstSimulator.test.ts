@@ -148,7 +148,7 @@ describe('VenueManagerClient against the simulator', () => {
     ['basic', { kind: 'basic', username: 'desk', password: 'pæssword' }, { WRISTDESK_VM_BASIC_PASSWORD: 'pæssword' }],
     ['header', { kind: 'header', name: 'X-Api-Key', value: 'k3y' }, { WRISTDESK_VM_HEADER_VALUE: 'k3y' }],
   ])('auth mode %s: accepted with the secret, UNAUTHORIZED without', async (authMode, auth, env) => {
-    const settings: VenueManagerSettings = { baseUrl: 'x', authMode, basicUsername: 'desk', headerName: 'X-Api-Key' };
+    const settings: VenueManagerSettings = { baseUrl: 'x', authMode, basicUsername: 'desk', headerName: 'X-Api-Key', historyShowsComments: false };
     const withSecret = await start({ auth, authHeaders: () => venueManagerAuthHeaders(settings, new EnvironmentSecretStore(env)) });
     await expect(withSecret.client.search({ name: 'A*' })).resolves.toBeInstanceOf(Array);
     const without = await start({ auth, authHeaders: () => venueManagerAuthHeaders(settings, new EnvironmentSecretStore({})) });

@@ -15,7 +15,7 @@ function connection(): VenueManagerConnection {
   return made;
 }
 
-const settingsFor = (baseUrl: string): VenueManagerSettings => ({ baseUrl, authMode: 'none', basicUsername: '', headerName: '' });
+const settingsFor = (baseUrl: string): VenueManagerSettings => ({ baseUrl, authMode: 'none', basicUsername: '', headerName: '', historyShowsComments: false });
 
 async function server(delayMs = 0) {
   const started = await startScriptedServer((_req, res) => {

@@ -1,6 +1,7 @@
 import type { AnyEvent, MethodName, Params, Result, WristdeskApi } from '../../../src/shared/contract';
 import { AppError } from '../../../src/shared/errors';
-import type { SettingsPatch, SettingsView } from '../../../src/shared/settings';
+import { Settings } from '../../../src/shared/settings';
+import type { SettingsView } from '../../../src/shared/settings';
 import { appInfo, settingsView, status } from './fixtures';
 
 type Handler<M extends MethodName> = (params: Params<M>) => Result<M> | Promise<Result<M>>;
@@ -26,8 +27,8 @@ export class FakeApi implements WristdeskApi {
       'operator.current': () => null,
       // An admin PIN exists and is unlocked unless a test says otherwise.
       'admin.status': () => ({ pinSet: true, unlocked: true, unlockedUntil: Date.UTC(2026, 6, 4, 13) }),
-      'settings.update': (patch: SettingsPatch) => {
-        this.view = { ...this.view, settings: { ...this.view.settings, ...patch } };
+      'settings.update': (patch: Params<'settings.update'>) => {
+        this.view = { ...this.view, settings: Settings.parse({ ...this.view.settings, ...patch }) };
         return this.view;
       },
       ...options.handlers,

@@ -31,6 +31,6 @@ export function withoutActiveToken(match: OwnerMatch): OwnerMatch {
   return blockedIn(match, tappedUid);
 }
 
-export function actionResult(match: OwnerMatch): Result<'actions.block'> {
-  return { match, auditId: 7 };
+export function actionResult(match: OwnerMatch, outcome: 'done' | 'queued' = 'done'): Result<'actions.block'> {
+  return { outcome, outboxId: 'item-7', match, auditId: 7 };
 }

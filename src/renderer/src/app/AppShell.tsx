@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { ActionDialog } from '../features/actions/ActionDialog';
 import { AdminPinSetup } from '../features/admin/AdminPinSetup';
+import { AuditView } from '../features/audit/AuditView';
 import { ActionFeedback } from '../features/feedback/ActionFeedback';
 import { createTonePlayer } from '../features/feedback/tonePlayer';
 import { GateView } from '../features/gate/GateView';
 import { IdentifyView } from '../features/identify/IdentifyView';
 import { TapFeedback } from '../features/feedback/TapFeedback';
+import { OutboxView } from '../features/outbox/OutboxView';
 import { ReaderTestView } from '../features/readers/ReaderTestView';
 import { SearchView } from '../features/search/SearchView';
 import { useSearchShortcut } from '../features/search/useSearchShortcut';
@@ -66,6 +68,10 @@ function CurrentView({ view }: { view: ViewName }) {
       return <SearchView />;
     case 'gate':
       return <GateView />;
+    case 'outbox':
+      return <OutboxView />;
+    case 'audit':
+      return <AuditView />;
     case 'readers':
       return <ReaderTestView />;
     case 'settings':

@@ -3,9 +3,11 @@ import type { WristdeskApi } from '../../../shared/contract';
 import type { ActionSlice } from './slices/actionSlice';
 import type { AdminSlice } from './slices/adminSlice';
 import type { AppInfoSlice } from './slices/appInfoSlice';
+import type { AuditSlice } from './slices/auditSlice';
 import type { ConnectionSlice } from './slices/connectionSlice';
 import type { IdentifySlice } from './slices/identifySlice';
 import type { OperatorSlice } from './slices/operatorSlice';
+import type { OutboxSlice } from './slices/outboxSlice';
 import type { PrewarmSlice } from './slices/prewarmSlice';
 import type { ReadersSlice } from './slices/readersSlice';
 import type { ProductImageSlice } from './slices/productImageSlice';
@@ -35,7 +37,9 @@ export type AppState = ConnectionSlice &
   UidCalibrationSlice &
   ReadersSlice &
   PrewarmSlice &
-  ActionSlice;
+  ActionSlice &
+  OutboxSlice &
+  AuditSlice;
 
 /** What slices need from outside: the core, through the contract only. */
 export interface StoreDependencies {

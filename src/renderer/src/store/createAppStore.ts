@@ -3,9 +3,11 @@ import type { AppState, StoreDependencies } from './appState';
 import { createActionSlice } from './slices/actionSlice';
 import { createAdminSlice } from './slices/adminSlice';
 import { createAppInfoSlice } from './slices/appInfoSlice';
+import { createAuditSlice } from './slices/auditSlice';
 import { createConnectionSlice } from './slices/connectionSlice';
 import { createIdentifySlice } from './slices/identifySlice';
 import { createOperatorSlice } from './slices/operatorSlice';
+import { createOutboxSlice } from './slices/outboxSlice';
 import { createPrewarmSlice } from './slices/prewarmSlice';
 import { createReadersSlice } from './slices/readersSlice';
 import { createProductImageSlice } from './slices/productImageSlice';
@@ -40,5 +42,7 @@ export function createAppStore(dependencies: StoreDependencies): AppStore {
     ...createReadersSlice(dependencies)(...args),
     ...createPrewarmSlice(dependencies)(...args),
     ...createActionSlice(dependencies)(...args),
+    ...createOutboxSlice(dependencies)(...args),
+    ...createAuditSlice(dependencies)(...args),
   }));
 }

@@ -28,7 +28,7 @@ export function startCore(store: AppStore, api: WristdeskApi, connection: CoreCo
         state.prewarmProgress(event.payload);
         return;
       case 'outbox':
-        // Shown by later features (outbox, sync); nothing on these screens depends on them.
+        state.outboxChanged(event.payload);
         return;
     }
   });
@@ -40,6 +40,7 @@ export function startCore(store: AppStore, api: WristdeskApi, connection: CoreCo
     if (state === 'connected' && previous === 'reconnecting') {
       void store.getState().loadCoreData();
       void store.getState().loadOperator();
+      void store.getState().loadOutboxSummary();
     }
     previous = state;
   });
@@ -47,6 +48,8 @@ export function startCore(store: AppStore, api: WristdeskApi, connection: CoreCo
   void store.getState().loadCoreData();
   // Apart from loadCoreData: not knowing who is signed in must not read as a startup failure.
   void store.getState().loadOperator();
+  // Also apart: a core without an outbox summary must not read as a startup failure either.
+  void store.getState().loadOutboxSummary();
 
   return () => {
     unsubscribeEvents();

@@ -1,5 +1,8 @@
 import type { TapOutcome } from './tapOutcome';
 
+/** Taps' outcomes, and an action kept for later ("queued"). */
+export type Outcome = TapOutcome | 'queued';
+
 interface Tone {
   frequencyHz: number;
   durationMs: number;
@@ -8,9 +11,9 @@ interface Tone {
 
 /**
  * Distinct by pitch direction and timbre, not just pitch, so they are told apart in a noisy
- * tent: rising = found, falling = unknown wristband, low buzz twice = something failed.
+ * tent: rising = found, falling = unknown wristband, two level notes = queued, low buzz twice = something failed.
  */
-const melodies: Record<TapOutcome, Tone[]> = {
+const melodies: Record<Outcome, Tone[]> = {
   found: [
     { frequencyHz: 880, durationMs: 90, wave: 'sine' },
     { frequencyHz: 1320, durationMs: 140, wave: 'sine' },
@@ -18,6 +21,11 @@ const melodies: Record<TapOutcome, Tone[]> = {
   'not-found': [
     { frequencyHz: 660, durationMs: 150, wave: 'triangle' },
     { frequencyHz: 440, durationMs: 240, wave: 'triangle' },
+  ],
+  // Level, soft and short: noted for later — neither success nor failure.
+  queued: [
+    { frequencyHz: 740, durationMs: 110, wave: 'sine' },
+    { frequencyHz: 740, durationMs: 110, wave: 'sine' },
   ],
   error: [
     { frequencyHz: 200, durationMs: 170, wave: 'square' },
@@ -29,7 +37,7 @@ const gapMs = 40;
 const volume = 0.2;
 
 export interface TonePlayer {
-  play(outcome: TapOutcome): void;
+  play(outcome: Outcome): void;
   /** Browsers only let audio start after a user gesture: call this from one. */
   unlock(): void;
 }

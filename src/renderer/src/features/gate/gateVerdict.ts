@@ -1,8 +1,9 @@
 import type { WireError } from '../../../../shared/errors';
 import type { IdentifyState } from '../../store/slices/identifySlice';
+import { expectedMatch } from '../owner-match/expectedMatch';
 import { tokenState } from '../owner-match/tokenState';
 
-export type GateReason = 'valid' | 'blocked' | 'inactive' | 'invalidated' | 'notListed' | 'unknown' | 'unreadable' | 'error';
+export type GateReason = 'valid' | 'blocked' | 'blockedQueued' | 'inactive' | 'invalidated' | 'notListed' | 'unknown' | 'unreadable' | 'error';
 
 export type GateVerdict =
   | { verdict: 'waiting' }
@@ -31,11 +32,13 @@ export function gateVerdict(identify: IdentifyState): GateVerdict {
 
   // Venue Manager's form of the UID is what its token list holds.
   const tokenUid = result.matchedAs?.value ?? result.uid;
-  const checked = result.matches.map((match) => {
+  // A block queued at this desk stops the band now, not when Venue Manager hears of it.
+  const checked = result.matches.map(expectedMatch).map((match) => {
     const token = match.product.tokens.find((candidate) => candidate.uid === tokenUid);
     const name = match.address.name;
     if (token === undefined) return { verdict: 'red' as const, uid: result.uid, name, reason: 'notListed' as const };
     const state = tokenState(token);
+    if (token.pendingChange === 'block') return { verdict: 'red' as const, uid: result.uid, name, reason: 'blockedQueued' as const };
     if (state === 'blocked') return { verdict: 'red' as const, uid: result.uid, name, reason: 'blocked' as const, blockedAt: token.blockedAt };
     if (!match.product.valid) return { verdict: 'red' as const, uid: result.uid, name, reason: 'invalidated' as const };
     if (state === 'inactive') return { verdict: 'red' as const, uid: result.uid, name, reason: 'inactive' as const };

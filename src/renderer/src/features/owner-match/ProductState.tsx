@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { ProductView, TokenView } from '../../../../shared/model';
+import type { ProductView } from '../../../../shared/model';
+import type { OptimisticProduct, OptimisticToken } from '../../../../shared/optimisticProduct';
 import { DetailRow } from './DetailRow';
 import { ProductImage } from './ProductImage';
 import { TokenStatus } from './TokenStatus';
@@ -10,7 +11,7 @@ import { splitTokens } from './tokenOrder';
  * tapped wristband comes first and large; without a tap (opened from Search) all wristbands
  * are listed alike.
  */
-export function ProductState({ product, tappedUid }: { product: ProductView; tappedUid: string | null }) {
+export function ProductState({ product, tappedUid }: { product: ProductView | OptimisticProduct; tappedUid: string | null }) {
   const { t } = useTranslation();
 
   return (
@@ -49,7 +50,7 @@ export function ProductState({ product, tappedUid }: { product: ProductView; tap
   );
 }
 
-function TappedAndOtherTokens({ tokens, tappedUid }: { tokens: readonly TokenView[]; tappedUid: string }) {
+function TappedAndOtherTokens({ tokens, tappedUid }: { tokens: readonly (ProductView['tokens'][number] | OptimisticToken)[]; tappedUid: string }) {
   const { t } = useTranslation();
   const { tapped, others } = splitTokens(tokens, tappedUid);
   return (
@@ -77,7 +78,7 @@ function TokenList({
 }: {
   heading: string;
   empty: string;
-  tokens: readonly TokenView[];
+  tokens: readonly (ProductView['tokens'][number] | OptimisticToken)[];
   testId: string;
 }) {
   return (

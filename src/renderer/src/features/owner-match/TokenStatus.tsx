@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TokenView } from '../../../../shared/model';
+import type { OptimisticToken } from '../../../../shared/optimisticProduct';
 import { tokenState, type TokenState } from './tokenState';
 
 const icons: Record<TokenState, string> = { active: '✔', blocked: '✖', inactive: '○' };
@@ -11,15 +12,20 @@ export function TokenStatus({
   testId,
   compact = false,
 }: {
-  token: TokenView;
+  token: TokenView | OptimisticToken;
   label: string;
   testId: string;
   compact?: boolean;
 }) {
   const { t } = useTranslation();
   const state = tokenState(token);
+  const pending = 'pendingChange' in token ? token.pendingChange : null;
   const text =
-    state === 'blocked'
+    pending === 'block'
+      ? t('match.token.blockQueued')
+      : pending === 'add'
+        ? t('match.token.addQueued')
+        : state === 'blocked'
       ? t('match.token.blockedSince', { time: token.blockedAt })
       : state === 'active'
         ? token.insertedAt === null
@@ -39,12 +45,12 @@ export function TokenStatus({
   // Compact rows (other tokens) read "UID: state" on one line; the tapped token gets a caption
   // above a large state line, so the state itself never wraps under its label.
   return compact ? (
-    <p className={`state-line state-line--compact ${tone[state]}`} data-testid={testId} data-state={state}>
+    <p className={`state-line state-line--compact ${tone[state]}`} data-testid={testId} data-state={state} data-pending={pending ?? undefined}>
       <span className="state-line__label">{label}:</span>
       {status}
     </p>
   ) : (
-    <div className="token-status" data-testid={testId} data-state={state}>
+    <div className="token-status" data-testid={testId} data-state={state} data-pending={pending ?? undefined}>
       <span className="state-caption">{label}</span>
       <p className={`state-line ${tone[state]}`}>{status}</p>
     </div>

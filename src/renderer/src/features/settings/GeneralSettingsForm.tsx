@@ -5,7 +5,7 @@ import { VenueManagerSettings, type Settings } from '../../../../shared/settings
 import { useErrorText } from '../../i18n/useErrorText';
 import { useAppStore } from '../../store/StoreProvider';
 import { toAppError } from '../../transport/toAppError';
-import { draftFromSettings, validateDraft, type DraftField, type SettingsDraft } from './settingsDraft';
+import { draftFromSettings, validateDraft, type DraftField, type SettingsDraft, type TextDraftField } from './settingsDraft';
 import { TextField } from '../../ui/TextField';
 import { StateMessage } from '../../ui/StateMessage';
 
@@ -28,8 +28,8 @@ export function GeneralSettingsForm({ settings }: { settings: Settings }) {
   const [invalidFields, setInvalidFields] = useState<ReadonlySet<DraftField>>(new Set());
   const [outcome, setOutcome] = useState<SaveOutcome>({ kind: 'idle' });
 
-  const edit = (field: DraftField) => (value: string) => setDraft((previous) => ({ ...previous, [field]: value }));
-  const fieldError = (field: DraftField) => (invalidFields.has(field) ? t(`settings.fieldError.${field}`) : undefined);
+  const edit = (field: TextDraftField) => (value: string) => setDraft((previous) => ({ ...previous, [field]: value }));
+  const fieldError = (field: TextDraftField) => (invalidFields.has(field) ? t(`settings.fieldError.${field}`) : undefined);
 
   const onSubmit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -130,6 +130,16 @@ export function GeneralSettingsForm({ settings }: { settings: Settings }) {
             error={fieldError('headerName')}
           />
         )}
+        <label className="checkbox-field">
+          <input
+            type="checkbox"
+            data-testid="settings-vm-history-comments"
+            checked={draft.historyShowsComments}
+            onChange={(event) => setDraft((previous) => ({ ...previous, historyShowsComments: event.target.checked }))}
+          />
+          <span>{t('settings.venueManager.historyShowsComments')}</span>
+        </label>
+        <p className="field__hint">{t('settings.venueManager.historyShowsCommentsHint')}</p>
       </div>
 
       <div className="settings__actions">

@@ -8,10 +8,13 @@ export interface SettingsDraft {
   authMode: VenueManagerSettings['authMode'];
   basicUsername: string;
   headerName: string;
+  historyShowsComments: boolean;
 }
 export type DraftField = keyof SettingsDraft;
+/** The fields typed as text (the rest are checkboxes). */
+export type TextDraftField = Exclude<DraftField, 'historyShowsComments'>;
 
-const venueManagerFields = ['baseUrl', 'authMode', 'basicUsername', 'headerName'] as const;
+const venueManagerFields = ['baseUrl', 'authMode', 'basicUsername', 'headerName', 'historyShowsComments'] as const;
 
 export function draftFromSettings(settings: Settings): SettingsDraft {
   return {
@@ -34,6 +37,7 @@ export function changedSettings(draft: SettingsDraft, current: Settings): Settin
     authMode: draft.authMode,
     basicUsername: draft.basicUsername,
     headerName: draft.headerName,
+    historyShowsComments: draft.historyShowsComments,
   };
   if (venueManagerFields.some((field) => venueManager[field] !== current.venueManager[field])) {
     patch.venueManager = venueManager;

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { useShallow } from 'zustand/react/shallow';
 import type { Status } from '../../../../shared/contract';
 import { useErrorText } from '../../i18n/useErrorText';
 import { useAppStore } from '../../store/StoreProvider';
+import { useVenueTime } from '../../ui/useVenueTime';
 import { classifyReason } from './connectivityReason';
 
 type Connectivity = Status['connectivity']['state'];
@@ -11,14 +11,10 @@ type Connectivity = Status['connectivity']['state'];
 const icons: Record<Connectivity, string> = { online: '✔', degraded: '▲', offline: '✖', unknown: '?' };
 
 export function ConnectivityIndicator() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const errorText = useErrorText();
-  const { connectivity, timeZone } = useAppStore(
-    useShallow((state) => ({
-      connectivity: state.status?.connectivity ?? null,
-      timeZone: state.settingsView?.settings.venueTimeZone,
-    })),
-  );
+  const venueTime = useVenueTime();
+  const connectivity = useAppStore((state) => state.status?.connectivity ?? null);
   const current = connectivity?.state ?? 'unknown';
   const reason = classifyReason(connectivity?.reason);
   const lastSuccessAt = connectivity?.lastSuccessAt;
@@ -38,18 +34,9 @@ export function ConnectivityIndicator() {
       {reason.kind === 'short' && <span className="indicator__reason">{t(`status.reason.${reason.code}`)}</span>}
       {current !== 'online' && lastSuccessAt !== undefined && (
         <span className="indicator__since">
-          {t('status.lastSuccess', { time: formatClock(lastSuccessAt, i18n.language, timeZone) })}
+          {t('status.lastSuccess', { time: venueTime(lastSuccessAt, { timeStyle: 'short' }) })}
         </span>
       )}
     </div>
   );
-}
-
-/** Epoch ms as the venue's clock time, the only clock staff compare with. */
-function formatClock(epochMs: number, language: string, timeZone: string | undefined): string {
-  try {
-    return new Intl.DateTimeFormat(language, { timeStyle: 'short', timeZone }).format(epochMs);
-  } catch {
-    return new Intl.DateTimeFormat(language, { timeStyle: 'short' }).format(epochMs);
-  }
 }

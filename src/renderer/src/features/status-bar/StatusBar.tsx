@@ -3,6 +3,7 @@ import { selectIsDemo } from '../../store/selectors';
 import { useAppStore } from '../../store/StoreProvider';
 import { OperatorControl } from '../operator/OperatorControl';
 import { ConnectivityIndicator } from './ConnectivityIndicator';
+import { OutboxIndicator } from './OutboxIndicator';
 import { UidFormatStatusNotice } from '../uid-format/UidFormatStatusNotice';
 import { CredentialExpiryNotice } from './CredentialExpiryNotice';
 import { DemoBadge } from './DemoBadge';
@@ -27,6 +28,7 @@ export function StatusBar() {
       </div>
       {demo && <DemoBadge />}
       <ConnectivityIndicator />
+      <OutboxIndicator />
       <CredentialExpiryNotice />
       <UidFormatStatusNotice />
       <ReaderIndicators />

@@ -9,6 +9,8 @@ const shortcuts: Partial<Record<ViewName, string>> = { search: '/ Control+F', ga
 export function ViewNavigation() {
   const { t } = useTranslation();
   const view = useAppStore((state) => state.view);
+  // Conflicts and failures wait for a person: the way to them says how many.
+  const needsPerson = useAppStore((state) => (state.outboxSummary === null ? 0 : state.outboxSummary.conflicts + state.outboxSummary.failed));
   return (
     <nav className="view-nav" aria-label={t('nav.label')}>
       {viewNames.map((name) => (
@@ -21,6 +23,12 @@ export function ViewNavigation() {
           aria-keyshortcuts={shortcuts[name]}
         >
           {t(`nav.${name}`)}
+          {name === 'outbox' && needsPerson > 0 && (
+            <span className="view-nav__badge" data-testid="nav-outbox-badge" data-count={needsPerson}>
+              <span aria-hidden="true">{needsPerson}</span>
+              <span className="visually-hidden">{t('outbox.navBadge', { count: needsPerson })}</span>
+            </span>
+          )}
         </a>
       ))}
     </nav>

@@ -28,6 +28,8 @@ export interface PendingAction {
 /** The last finished action, shown until the next tap or the next action. */
 export interface ActionResultView {
   kind: ActionKind;
+  /** Stored in the outbox, to be sent when Venue Manager answers (not yet done). */
+  queued: boolean;
   productId: number;
   uid: string | null;
   newUid: string | null;
@@ -37,7 +39,7 @@ export interface ActionResultView {
 /** A sound request; `seq` changes for every one so the same tone can play twice. */
 export interface FeedbackSignal {
   seq: number;
-  tone: 'found' | 'error';
+  tone: 'found' | 'queued' | 'error';
 }
 
 export interface ActionSlice {
@@ -119,20 +121,22 @@ export const createActionSlice: SliceCreator<ActionSlice> =
         const submitting = { ...pending, submitting: true, error: null };
         set({ pendingAction: submitting });
         try {
-          const { match } = await send(pending, text.trim());
-          // The server changed the product even if the dialog was cancelled meanwhile: show it.
+          const result = await send(pending, text.trim());
+          const match = result.match ?? pending.match;
+          // The product changed (or has the action pending) even if the dialog was cancelled meanwhile: show it.
           set((state) => ({
-            ...withUpdatedMatch(state, match),
+            ...(result.match === undefined ? {} : withUpdatedMatch(state, result.match)),
             pendingAction: state.pendingAction === submitting ? null : state.pendingAction,
             actionResult: {
               kind: pending.kind,
+              queued: result.outcome === 'queued',
               productId: match.product.id,
               uid: pending.uid,
               newUid: pending.newUid,
               ownerName: match.address.name,
             },
           }));
-          signal('found');
+          signal(result.outcome === 'queued' ? 'queued' : 'found');
           if (rememberIt) remember(pending.kind, text.trim());
         } catch (error) {
           if (get().pendingAction === submitting) {

@@ -1,10 +1,10 @@
 import type { SliceCreator } from '../appState';
 
-export const viewNames = ['identify', 'search', 'gate', 'readers', 'settings'] as const;
+export const viewNames = ['identify', 'search', 'gate', 'outbox', 'audit', 'readers', 'settings'] as const;
 export type ViewName = (typeof viewNames)[number];
 
 export interface ViewSlice {
-  /** Mirrors `location.hash` (`#/identify`, `#/search`, `#/gate`, `#/settings`); app/useHashRoute keeps them in step. */
+  /** Mirrors `location.hash` (`#/identify`, `#/search`, `#/outbox`, `#/settings`, …); app/useHashRoute keeps them in step. */
   view: ViewName;
   showView: (view: ViewName) => void;
 }
