@@ -14,6 +14,7 @@ import { startServe } from '../test/e2e/support/ServeProcess';
 import { makeTempDir } from '../test/support/tempDir';
 import { cacheLookup200k } from './cacheBench';
 import { reportToUid, tapStream10k } from './hidBenches';
+import { outboxEnqueue, outboxReplay } from './outboxBench';
 import { latencyLine, print } from './stats';
 
 /** A demo core on a fresh data folder, as the app starts it. */
@@ -165,6 +166,14 @@ const benches: readonly Bench[] = [
   { lines: ['tap-to-owner'], run: () => tapToOwner(200) },
   { lines: ['report-to-uid'], run: () => reportToUid(2000) },
   { lines: ['cache-lookup-200k'], run: async () => print(await cacheLookup200k()) },
+  {
+    lines: ['outbox-enqueue'],
+    run: () => {
+      print(outboxEnqueue());
+      return Promise.resolve();
+    },
+  },
+  { lines: ['outbox-replay'], run: () => outboxReplay() },
   {
     lines: ['tap-stream-10k'],
     run: async () => {

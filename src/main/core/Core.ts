@@ -158,6 +158,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const schedule = options.schedule ?? timerScheduler;
   const watch = new OutboxWatch(schedule);
   let replayProgress: OutboxProgress | undefined;
+  let outboxEventPending = false;
+  let closed = false;
   const replayer = new OutboxReplayer({
     outbox,
     // Not venueClient(): "work offline" holds the replayer instead of failing its items.
@@ -286,8 +288,17 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     };
   }
 
+  /**
+   * Tells the screens about the queue, at most every 100 ms: a backlog of thousands settling one by
+   * one must not cost a summary query and a message each.
+   */
   function outboxChanged(): void {
-    events.emit('outbox', outboxSummary());
+    if (outboxEventPending) return;
+    outboxEventPending = true;
+    schedule(() => {
+      outboxEventPending = false;
+      if (!closed) events.emit('outbox', outboxSummary());
+    }, 100);
   }
 
   /** Sending waits while Venue Manager is out of reach (the probe says when it is back) or the admin holds the desk offline. */
@@ -651,6 +662,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     log: options.log,
     dataDir: options.dataDir,
     async close() {
+      closed = true;
       await replayer.stop();
       admin.close();
       connectivity.close();

@@ -50,6 +50,8 @@ const auditOutcomeFor: Record<Settlement['state'], AuditOutcome> = { done: 'done
 export class Outbox {
   private readonly db: Database;
   private readonly newId: () => string;
+  private readonly statements = new Map<string, ReturnType<Database['prepare']>>();
+  private changes = 0;
 
   constructor(private readonly deps: OutboxDeps) {
     this.db = deps.db;
@@ -57,19 +59,37 @@ export class Outbox {
   }
 
   /**
+   * Counts every change made through this Outbox, so a reader (the replayer) can keep a copy of
+   * the open items and re-read them only when someone else changed the queue.
+   */
+  get revision(): number {
+    return this.changes;
+  }
+
+  /** Prepared once per SQL text: the replayer runs these thousands of times in a backlog. */
+  private readonly prepare = ((source: string) => {
+    let statement = this.statements.get(source);
+    if (statement === undefined) {
+      statement = this.db.prepare(source);
+      this.statements.set(source, statement);
+    }
+    return statement;
+  }) as Database['prepare'];
+
+  /**
    * Stores the action and its audit row in one transaction and returns the item. Enqueueing an
    * id that is already stored returns the stored item unchanged, so a caller that crashed before
    * hearing "queued" may safely enqueue again.
    */
   enqueue(action: OutboxAction, actor: Actor, id: string = this.newId()): OutboxItem {
+    this.changes++;
     const clean = validated(action);
     return this.db.transaction(() => {
       const existing = this.find(id);
       if (existing !== undefined) return existing;
       const at = this.deps.now();
       const auditId = this.deps.audit.begin({ ...auditFields(clean), operator: actor.operator, desk: actor.desk });
-      this.db
-        .prepare(
+      this.prepare(
           `INSERT INTO outbox (id, kind, product_id, uid, new_uid, reason, operator, desk, created_at, audit_id, state, next_attempt_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)`,
         )
@@ -91,7 +111,7 @@ export class Outbox {
   }
 
   find(id: string): OutboxItem | undefined {
-    const row = this.db.prepare<[string], Row>('SELECT * FROM outbox WHERE id = ?').get(id);
+    const row = this.prepare<[string], Row>('SELECT * FROM outbox WHERE id = ?').get(id);
     return row === undefined ? undefined : toItem(row);
   }
 
@@ -105,9 +125,8 @@ export class Outbox {
   list(states?: readonly OutboxState[]): OutboxItem[] {
     const rows =
       states === undefined
-        ? this.db.prepare<[], Row>('SELECT * FROM outbox ORDER BY seq').all()
-        : this.db
-            .prepare<string[], Row>(`SELECT * FROM outbox WHERE state IN (${states.map(() => '?').join(', ')}) ORDER BY seq`)
+        ? this.prepare<[], Row>('SELECT * FROM outbox ORDER BY seq').all()
+        : this.prepare<string[], Row>(`SELECT * FROM outbox WHERE state IN (${states.map(() => '?').join(', ')}) ORDER BY seq`)
             .all(...states);
     return rows.map(toItem);
   }
@@ -115,8 +134,7 @@ export class Outbox {
   /** The newest items first (the Outbox view), optionally only some states. */
   recent(limit: number, states?: readonly OutboxState[]): OutboxItem[] {
     const where = states === undefined ? '' : `WHERE state IN (${states.map(() => '?').join(', ')})`;
-    return this.db
-      .prepare<(string | number)[], Row>(`SELECT * FROM outbox ${where} ORDER BY seq DESC LIMIT ?`)
+    return this.prepare<(string | number)[], Row>(`SELECT * FROM outbox ${where} ORDER BY seq DESC LIMIT ?`)
       .all(...(states ?? []), limit)
       .map(toItem);
   }
@@ -128,8 +146,7 @@ export class Outbox {
 
   /** Items on one product still waiting for the server or a person, in enqueue order. */
   openFor(productId: number, states: readonly OutboxState[] = openStates): OutboxItem[] {
-    return this.db
-      .prepare<(string | number)[], Row>(
+    return this.prepare<(string | number)[], Row>(
         `SELECT * FROM outbox WHERE product_id = ? AND state IN (${states.map(() => '?').join(', ')}) ORDER BY seq`,
       )
       .all(productId, ...states)
@@ -139,8 +156,7 @@ export class Outbox {
   /** Items touching a wristband (as token or new token) still waiting for the server or a person. */
   openForUid(uid: string): OutboxItem[] {
     const wanted = uid.trim().toUpperCase();
-    return this.db
-      .prepare<[string, string], Row>(
+    return this.prepare<[string, string], Row>(
         `SELECT * FROM outbox WHERE state IN ('pending', 'sending', 'conflict', 'failed')
            AND (upper(uid) = ? OR upper(new_uid) = ?) ORDER BY seq`,
       )
@@ -150,20 +166,19 @@ export class Outbox {
 
   /** The network is back: items waiting out a backoff are tried now. Returns how many. */
   bringForward(): number {
+    this.changes++;
     const at = this.deps.now();
-    return this.db.prepare("UPDATE outbox SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?").run(at, at).changes;
+    return this.prepare("UPDATE outbox SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?").run(at, at).changes;
   }
 
   summary(): OutboxSummary {
-    const counts = this.db
-      .prepare<[], { state: string; n: number; dup: number }>(
+    const counts = this.prepare<[], { state: string; n: number; dup: number }>(
         'SELECT state, count(*) AS n, sum(possible_duplicate) AS dup FROM outbox GROUP BY state',
       )
       .all();
     const count = (state: string) => counts.find((c) => c.state === state)?.n ?? 0;
-    const lastSuccessAt = this.db.prepare<[], number | null>("SELECT max(finished_at) FROM outbox WHERE state = 'done'").pluck().get();
-    const lastError = this.db
-      .prepare<[], Row>(
+    const lastSuccessAt = this.prepare<[], number | null>("SELECT max(finished_at) FROM outbox WHERE state = 'done'").pluck().get();
+    const lastError = this.prepare<[], Row>(
         'SELECT last_error_code, last_error_message, finished_at FROM outbox WHERE last_error_code IS NOT NULL ORDER BY seq DESC LIMIT 1',
       )
       .get();
@@ -189,15 +204,15 @@ export class Outbox {
    * They go back to pending, marked so the replayer checks the server's state before resending.
    */
   recoverInFlight(): number {
-    return this.db
-      .prepare("UPDATE outbox SET state = 'pending', may_have_applied = 1 WHERE state = 'sending'")
+    this.changes++;
+    return this.prepare("UPDATE outbox SET state = 'pending', may_have_applied = 1 WHERE state = 'sending'")
       .run().changes;
   }
 
   /** Marks the request as leaving. A crash from here on leaves it "sending": see recoverInFlight. */
   markSending(id: string, commentBaseline?: number): void {
-    this.db
-      .prepare(
+    this.changes++;
+    this.prepare(
         `UPDATE outbox SET state = 'sending', attempts = attempts + 1, comment_baseline = coalesce(comment_baseline, ?)
          WHERE id = ? AND state = 'pending'`,
       )
@@ -209,8 +224,8 @@ export class Outbox {
    * sent (still 'pending') counts as an attempt too, so its backoff grows like a send's.
    */
   markRetry(id: string, retry: { nextAttemptAt: number; mayHaveApplied: boolean; error: { code: string; message: string } }): void {
-    this.db
-      .prepare(
+    this.changes++;
+    this.prepare(
         `UPDATE outbox SET attempts = attempts + (state = 'pending'), state = 'pending', next_attempt_at = ?,
            may_have_applied = max(may_have_applied, ?),
            last_error_code = ?, last_error_message = ?
@@ -221,14 +236,14 @@ export class Outbox {
 
   /** Closes an item with its outcome, in the outbox and in the audit, in one transaction. */
   settle(id: string, settlement: Settlement): OutboxItem {
+    this.changes++;
     return this.db.transaction(() => {
       const item = this.get(id);
       if (item.state !== 'pending' && item.state !== 'sending') {
         throw new AppError('INVALID_REQUEST', `Outbox item ${id} is ${item.state}, not in flight`);
       }
       const at = this.deps.now();
-      this.db
-        .prepare(
+      this.prepare(
           `UPDATE outbox SET state = ?, outcome = ?, decided_by = 'replayer', decision_reason = ?,
              possible_duplicate = ?, last_error_code = coalesce(?, last_error_code),
              last_error_message = coalesce(?, last_error_message), finished_at = ?
@@ -255,11 +270,11 @@ export class Outbox {
    * the first time; whether an earlier attempt may have been applied is kept as it was.
    */
   retry(id: string, actor: Actor): OutboxItem {
+    this.changes++;
     return this.db.transaction(() => {
       const item = this.requireResolvable(id);
       const auditId = this.deps.audit.begin({ ...auditFields(item.action), operator: actor.operator, desk: actor.desk });
-      this.db
-        .prepare(
+      this.prepare(
           `UPDATE outbox SET state = 'pending', audit_id = ?, next_attempt_at = ?, outcome = NULL,
              decided_by = ?, decision_reason = 'retried by a person', finished_at = NULL
            WHERE id = ?`,
@@ -271,6 +286,7 @@ export class Outbox {
 
   /** A person gives up a conflict or failure; the reason is kept with the item and in the audit. */
   discard(id: string, actor: Actor, reason: string): OutboxItem {
+    this.changes++;
     const why = reason.trim();
     if (why === '') throw new AppError('INVALID_REQUEST', 'A reason is needed to discard an action', { field: 'reason' });
     return this.db.transaction(() => {
@@ -286,6 +302,7 @@ export class Outbox {
    * same product: anything else is a new action, not an edit.
    */
   edit(id: string, actor: Actor, action: OutboxAction, newId: string = this.newId()): OutboxItem {
+    this.changes++;
     const clean = validated(action);
     return this.db.transaction(() => {
       const item = this.requireResolvable(id);
@@ -302,6 +319,7 @@ export class Outbox {
    * has seen it, so it does not wait in the Outbox view as well. The refusal stays in the audit.
    */
   closeShown(id: string, actor: Actor): OutboxItem {
+    this.changes++;
     return this.db.transaction(() => {
       this.close(this.requireResolvable(id), actor, 'refused while the desk waited; shown at once');
       return this.get(id);
@@ -310,8 +328,7 @@ export class Outbox {
 
   /** Ends an item as a person decided; `audit` records that decision as its own attempt. */
   private close(item: OutboxItem, actor: Actor, decision: string, audit?: { reason: string; code: string }): void {
-    this.db
-      .prepare(
+    this.prepare(
         `UPDATE outbox SET state = 'discarded', outcome = 'discarded', decided_by = ?, decision_reason = ?, finished_at = ?
          WHERE id = ?`,
       )

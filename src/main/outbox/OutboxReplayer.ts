@@ -62,6 +62,9 @@ export class OutboxReplayer {
   private wakeUp: (() => void) | undefined;
   private wakeRequested = false;
   private doneSinceIdle = 0;
+  /** The open items in enqueue order, as of `openRevision`: read again only when someone else changed the queue. */
+  private open: OutboxItem[] = [];
+  private openRevision = -1;
 
   constructor(private readonly options: OutboxReplayerOptions) {
     this.concurrency = Math.max(1, options.concurrency ?? 4);
@@ -213,12 +216,39 @@ export class OutboxReplayer {
   /** Visits open items that no earlier open item holds back, in enqueue order, until visit says stop. */
   private walkHeads(visit: (item: OutboxItem) => boolean): void {
     const claimed = new Set<string>();
-    for (const item of this.options.outbox.list(openStates)) {
+    for (const item of this.openItems()) {
       const keys = orderingKeys(item.action);
       const free = keys.every((key) => !claimed.has(key));
       for (const key of keys) claimed.add(key);
       if (free && visit(item)) return;
     }
+  }
+
+  private openItems(): OutboxItem[] {
+    const { outbox } = this.options;
+    if (outbox.revision !== this.openRevision) {
+      this.open = outbox.list(openStates);
+      this.openRevision = outbox.revision;
+    }
+    return this.open;
+  }
+
+  /**
+   * After one of our own changes: the copy takes the item's new state without reading the whole
+   * queue again — unless someone else changed it too, then it is read again at the next look.
+   */
+  private track(item: OutboxItem, revisionBefore: number): void {
+    if (revisionBefore !== this.openRevision || this.options.outbox.revision !== revisionBefore + 1) return;
+    this.openRevision = this.options.outbox.revision;
+    const index = this.open.findIndex((open) => open.id === item.id);
+    const stillOpen = openStates.includes(item.state);
+    if (index === -1) return;
+    if (stillOpen) this.open[index] = item;
+    else this.open.splice(index, 1);
+  }
+
+  private pendingCount(): number {
+    return this.openItems().filter((item) => item.state === 'pending' || item.state === 'sending').length;
   }
 
   private async process(item: OutboxItem): Promise<void> {
@@ -242,7 +272,9 @@ export class OutboxReplayer {
       await this.afterError(item, asAppError(error), false);
       return;
     }
+    const revision = this.options.outbox.revision;
     this.options.outbox.markSending(item.id, baseline);
+    this.track(this.options.outbox.get(item.id), revision);
     try {
       await send(client, action);
     } catch (error) {
@@ -356,15 +388,20 @@ export class OutboxReplayer {
   }
 
   private waitAgain(item: OutboxItem, retry: Parameters<Outbox['markRetry']>[1]): void {
+    const revision = this.options.outbox.revision;
     this.options.outbox.markRetry(item.id, retry);
-    this.options.onItemChange?.(this.options.outbox.get(item.id));
+    const waiting = this.options.outbox.get(item.id);
+    this.track(waiting, revision);
+    this.options.onItemChange?.(waiting);
   }
 
   private settle(item: OutboxItem, settlement: Settlement): void {
+    const revision = this.options.outbox.revision;
     const settled = this.options.outbox.settle(item.id, settlement);
+    this.track(settled, revision);
     this.options.onItemChange?.(settled);
     this.doneSinceIdle++;
-    const pending = this.options.outbox.summary().pending;
+    const pending = this.pendingCount();
     this.options.onProgress?.({ done: this.doneSinceIdle, total: this.doneSinceIdle + pending });
     if (pending === 0) this.doneSinceIdle = 0;
   }
