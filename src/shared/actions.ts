@@ -3,12 +3,17 @@ import { z } from 'zod';
 const Uid = z.string().trim().min(1).max(64);
 const Reason = z.string().trim().min(1, 'a reason is needed').max(1000);
 const ProductId = z.number().int().nonnegative();
+/**
+ * Chosen by the screen once per submission and sent again if the same submission is retried
+ * (a dropped connection): the core queues an id only once, so a retry never doubles the action.
+ */
+const RequestId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/).optional();
 
 /** The four help-desk fixes, as the renderer asks for them. */
-export const BlockRequest = z.object({ productId: ProductId, uid: Uid, reason: Reason }).strict();
-export const ReplaceRequest = z.object({ productId: ProductId, uid: Uid, newUid: Uid, reason: Reason }).strict();
-export const AddRequest = z.object({ productId: ProductId, uid: Uid, reason: Reason }).strict();
-export const CommentRequest = z.object({ productId: ProductId, comment: z.string().trim().min(1).max(5000) }).strict();
+export const BlockRequest = z.object({ productId: ProductId, uid: Uid, reason: Reason, requestId: RequestId }).strict();
+export const ReplaceRequest = z.object({ productId: ProductId, uid: Uid, newUid: Uid, reason: Reason, requestId: RequestId }).strict();
+export const AddRequest = z.object({ productId: ProductId, uid: Uid, reason: Reason, requestId: RequestId }).strict();
+export const CommentRequest = z.object({ productId: ProductId, comment: z.string().trim().min(1).max(5000), requestId: RequestId }).strict();
 
 export type BlockRequest = z.infer<typeof BlockRequest>;
 export type ReplaceRequest = z.infer<typeof ReplaceRequest>;

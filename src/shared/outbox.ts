@@ -34,6 +34,27 @@ export const OutboxOutcome = z.enum([
 ]);
 export type OutboxOutcome = z.infer<typeof OutboxOutcome>;
 
+/**
+ * Why an item is where it is, as a code the screens translate (the English `decisionReason`
+ * is for logs and support): the replayer's outcomes, and what a person did.
+ */
+export const outboxDecisions = [
+  'sent',
+  'already-applied',
+  'already-done-elsewhere',
+  'possible-duplicate',
+  'refused-different-state',
+  'refused-unreadable',
+  'refused-comment',
+  'cannot-be-sent',
+  'retried',
+  'edited',
+  'shown-at-desk',
+  'discarded',
+] as const;
+export const OutboxDecision = z.enum(outboxDecisions);
+export type OutboxDecision = z.infer<typeof OutboxDecision>;
+
 export const OutboxItemView = z.object({
   id: z.string(),
   seq: z.number().int(),
@@ -52,6 +73,9 @@ export const OutboxItemView = z.object({
   outcome: OutboxOutcome.nullable(),
   /** 'replayer', or the operator who retried, edited or discarded it. */
   decidedBy: z.string().nullable(),
+  decision: OutboxDecision.nullable(),
+  /** For an edited item: the id of the item that replaced it. */
+  replacedBy: z.string().nullable(),
   decisionReason: z.string().nullable(),
   finishedAt: z.number().nullable(),
 });
@@ -74,11 +98,15 @@ export const OutboxSummary = z.object({
 });
 export type OutboxSummary = z.infer<typeof OutboxSummary>;
 
-/** What a product view marks "pending" (or in conflict) on a product until it is confirmed. */
+/**
+ * What a product view marks "pending" (or in conflict) on a product until it is confirmed; and,
+ * on a copy older than it (the cache), an action Venue Manager has since accepted ('done'), so the
+ * copy is read with it applied.
+ */
 export const PendingMark = z.object({
   id: z.string(),
   action: QueuedAction,
-  state: z.enum(['pending', 'sending', 'conflict', 'failed']),
+  state: z.enum(['pending', 'sending', 'conflict', 'failed', 'done']),
   createdAt: z.number(),
 });
 export type PendingMark = z.infer<typeof PendingMark>;

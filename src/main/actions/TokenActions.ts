@@ -14,6 +14,8 @@ import { addRefusal, blockRefusal, commentRefusal, replaceRefusal } from './Loca
 export interface KnownProduct {
   match: OwnerMatch;
   cachedAt?: number;
+  /** When this copy was fetched: actions accepted since are not in it yet. */
+  fetchedAt: number;
 }
 
 export interface TokenActionsDeps {
@@ -22,8 +24,13 @@ export interface TokenActionsDeps {
    * when it cannot be reached and nothing is cached. Other errors (unknown product) are thrown.
    */
   productState: (productId: number) => Promise<KnownProduct | undefined>;
-  /** Products the wristband is on, from Venue Manager when it answers, else from the cache. */
-  productsWithUid: (uid: string) => Promise<OwnerMatch[]>;
+  /** Products the wristband is on, from Venue Manager when it answers, else from the cache (`seenAt`: its age). */
+  productsWithUid: (uid: string) => Promise<{ matches: OwnerMatch[]; seenAt?: number }>;
+  /**
+   * This desk's actions to apply to a copy of the product fetched at `seenAt` to get what Venue
+   * Manager will show: those queued, and those it accepted after the copy was made.
+   */
+  queuedOn: (productId: number, seenAt?: number) => QueuedAction[];
   outbox: Outbox;
   audit: AuditLog;
   /** The signed-in operator's name; throws NOT_SIGNED_IN when nobody is. */
@@ -47,33 +54,36 @@ export interface QueuedFix {
 export class TokenActions {
   constructor(private readonly deps: TokenActionsDeps) {}
 
-  block(request: BlockRequest): Promise<QueuedFix> {
-    return this.queue({ kind: 'block', ...request });
+  block({ requestId, ...request }: BlockRequest): Promise<QueuedFix> {
+    return this.queue({ kind: 'block', ...request }, { requestId });
   }
 
-  replace(request: ReplaceRequest): Promise<QueuedFix> {
-    return this.queue({ kind: 'replace', ...request });
+  replace({ requestId, ...request }: ReplaceRequest): Promise<QueuedFix> {
+    return this.queue({ kind: 'replace', ...request }, { requestId });
   }
 
-  add(request: AddRequest): Promise<QueuedFix> {
-    return this.queue({ kind: 'add', ...request });
+  add({ requestId, ...request }: AddRequest): Promise<QueuedFix> {
+    return this.queue({ kind: 'add', ...request }, { requestId });
   }
 
-  comment(request: CommentRequest): Promise<QueuedFix> {
-    return this.queue({ kind: 'comment', ...request });
+  comment({ requestId, ...request }: CommentRequest): Promise<QueuedFix> {
+    return this.queue({ kind: 'comment', ...request }, { requestId });
   }
 
   /** A conflict or failure corrected by a person: checked like a new action, then swapped in. */
   edit(id: string, action: QueuedAction): Promise<QueuedFix> {
-    return this.queue(action, id);
+    return this.queue(action, { replacing: id });
   }
 
-  private async queue(action: QueuedAction, replacing?: string): Promise<QueuedFix> {
+  private async queue(action: QueuedAction, how: { requestId?: string | undefined; replacing?: string }): Promise<QueuedFix> {
     const operator = this.deps.operator();
     const actor = { operator, desk: this.deps.desk() };
+    // The same submission again (a retry after a lost connection): it was queued, once.
+    const again = how.requestId === undefined ? undefined : this.deps.outbox.find(how.requestId);
+    if (again !== undefined) return { item: again, before: await this.deps.productState(action.productId).catch(() => undefined) };
     const before = await this.deps.productState(action.productId);
     if (before !== undefined) {
-      const refusal = await this.refusal(action, this.expected(before.match.product));
+      const refusal = await this.refusal(action, this.expected(before.match.product, before.fetchedAt));
       if (refusal !== undefined) {
         const auditId = this.deps.audit.begin({ ...auditFields(action), ...actor });
         this.deps.audit.finish(auditId, 'refused', { code: refusal });
@@ -84,7 +94,10 @@ export class TokenActions {
         });
       }
     }
-    const item = replacing === undefined ? this.deps.outbox.enqueue(action, actor) : this.deps.outbox.edit(replacing, actor, action);
+    const item =
+      how.replacing === undefined
+        ? this.deps.outbox.enqueue(action, actor, how.requestId)
+        : this.deps.outbox.edit(how.replacing, actor, action);
     return { item, before };
   }
 
@@ -104,8 +117,8 @@ export class TokenActions {
   }
 
   /** The product as it will be once this desk's queued actions on it are sent. */
-  private expected(product: ProductView): ProductView {
-    return optimisticProduct(product, this.deps.outbox.pendingFor(product.id).map((item) => item.action));
+  private expected(product: ProductView, seenAt?: number): ProductView {
+    return optimisticProduct(product, this.deps.queuedOn(product.id, seenAt));
   }
 
   /**
@@ -114,9 +127,10 @@ export class TokenActions {
    */
   private async activeElsewhere(uid: string, productId: number): Promise<boolean> {
     const wanted = uid.trim().toUpperCase();
-    const known = (await this.deps.productsWithUid(uid)).filter((match) => match.product.id !== productId);
+    const { matches, seenAt } = await this.deps.productsWithUid(uid);
+    const known = matches.filter((match) => match.product.id !== productId);
     const activeOn = (product: ProductView) => product.tokens.some((t) => t.active && t.uid.trim().toUpperCase() === wanted);
-    if (known.some((match) => activeOn(this.expected(match.product)))) return true;
+    if (known.some((match) => activeOn(this.expected(match.product, seenAt)))) return true;
     const knownIds = new Set(known.map((match) => match.product.id));
     // Queued adds on products this desk has not seen the band on yet.
     return this.deps.outbox

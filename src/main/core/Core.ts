@@ -120,14 +120,25 @@ export async function startCore(options: CoreOptions): Promise<Core> {
    * Every product handed to the screen: its image may be asked for, and this desk's actions on it
    * that Venue Manager has not confirmed yet (or that wait for a person) travel with it.
    */
-  const shownMatch = (match: OwnerMatch): OwnerMatch => {
+  const shownMatch = (match: OwnerMatch, seenAt?: number): OwnerMatch => {
     images.remember([match]);
-    const marks = outbox.openFor(match.product.id).map(pendingMark);
+    const marks = marksFor(match.product.id, seenAt).map(pendingMark);
     const { pending: _stale, ...plain } = match;
     return marks.length === 0 ? plain : { ...plain, pending: marks };
   };
-  const shown = <T extends { match: OwnerMatch } | { hits: OwnerMatch[] }>(result: T): T =>
-    'match' in result ? { ...result, match: shownMatch(result.match) } : { ...result, hits: result.hits.map(shownMatch) };
+  /** `cachedAt`: the copy is that old, so what Venue Manager accepted since is marked on it too. */
+  const shown = <T extends ({ match: OwnerMatch } | { hits: OwnerMatch[] }) & { cachedAt?: number }>(result: T): T =>
+    'match' in result
+      ? { ...result, match: shownMatch(result.match, result.cachedAt) }
+      : { ...result, hits: result.hits.map((hit) => shownMatch(hit, result.cachedAt)) };
+  /**
+   * This desk's actions on a product the screen must take into account: those still open, and on
+   * a copy fetched at `seenAt`, the wristband actions Venue Manager accepted since.
+   */
+  const marksFor = (productId: number, seenAt?: number): OutboxItem[] => [
+    ...(seenAt === undefined ? [] : outbox.sentSince(productId, seenAt)),
+    ...outbox.openFor(productId),
+  ];
   /** The demo's Venue Manager is ours: its format is known, so the demo needs no calibration. */
   const venueUidFormat = (): UidFormatCalibration =>
     venueManager.demo ? demoUidFormat : settingsStore.read().settings.venueUidFormat;
@@ -170,6 +181,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     historyShowsComments: () => venueManager.demo || settingsStore.read().settings.venueManager.historyShowsComments,
     onItemChange: (item) => {
       watch.changed(item);
+      if (item.state === 'done' && item.action.kind !== 'comment') refreshCachedProduct(item.action.productId);
       // A failed "send now" while offline: back to waiting for the probe, not to backoff tries.
       if (connectivity.current().state === 'offline') replayer.pause('OFFLINE');
       outboxChanged();
@@ -187,9 +199,16 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     productState: knownProduct,
     productsWithUid: (uid) =>
       serverElseCache(
-        async () => ownerMatchesForUid(await searchAndCache({ tokenUid: uid }), uid),
-        () => cache.byTokenUid(uid)?.matches ?? [],
+        async () => ({ matches: ownerMatchesForUid(await searchAndCache({ tokenUid: uid }), uid) }),
+        () => {
+          const cached = cache.byTokenUid(uid);
+          return { matches: cached?.matches ?? [], ...optional('seenAt', cached?.oldestFetchedAt) };
+        },
       ),
+    queuedOn: (productId, seenAt) =>
+      marksFor(productId, seenAt)
+        .filter((item) => item.state === 'pending' || item.state === 'sending' || item.state === 'done')
+        .map((item) => item.action),
     outbox,
     audit,
     operator: () => operator.requireName(),
@@ -250,13 +269,26 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         cache.storeHistory(history, now());
         const match = ownerMatchFromHistory(history);
         if (match === undefined) throw new AppError('BAD_RESPONSE', 'The product history names no owner for this product', { productId });
-        return { match };
+        return { match, fetchedAt: now() };
       },
       () => {
         const cached = cache.byProductId(productId);
-        return cached === undefined ? undefined : { match: cached.match, cachedAt: cached.fetchedAt };
+        return cached === undefined ? undefined : { match: cached.match, cachedAt: cached.fetchedAt, fetchedAt: cached.fetchedAt };
       },
     );
+  }
+
+  /**
+   * Venue Manager accepted a wristband action: the cached copy of its product is fetched again, so
+   * a lookup offline later shows the band as it now is (until then, `marksFor` applies the action).
+   */
+  function refreshCachedProduct(productId: number): void {
+    if (offlineNow() || cache.byProductId(productId) === undefined) return;
+    void venueManager
+      .current()
+      .productHistory(productId)
+      .then((history) => cache.storeHistory(history, now()))
+      .catch(() => undefined);
   }
 
   /** The product from Venue Manager (kept in the cache), else from the cache; undefined when neither can say. */
@@ -324,13 +356,16 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   async function delivered(queued: QueuedFix): Promise<ActionResult> {
     outboxChanged();
     const { item, before } = queued;
-    if (!replayer.isPaused) {
+    // The same submission again (its requestId was queued before): answer as it ended.
+    if (item.state === 'done') return done(item, before);
+    if (item.state === 'discarded' && item.decision === 'shown-at-desk') throw refusalOf(item);
+    // Only an item first in line for its product and bands can be answered soon; one behind a
+    // conflict or a backlog is "queued" at once rather than after a wait.
+    if (item.state === 'pending' && !replayer.isPaused && replayer.isHead(item.id)) {
+      const firstWord = watch.firstWord(item.id, options.actionWaitMs ?? 10_000);
       replayer.wake();
-      const word = await watch.firstWord(item.id, options.actionWaitMs ?? 10_000);
-      if (word.kind === 'settled' && word.item.state === 'done') {
-        const after = await knownProduct(item.action.productId).catch(() => undefined);
-        return { outcome: 'done', outboxId: item.id, auditId: word.item.auditId, ...afterAction(after) };
-      }
+      const word = await firstWord;
+      if (word.kind === 'settled' && word.item.state === 'done') return done(word.item, before);
       if (word.kind === 'settled') {
         outbox.closeShown(item.id, { operator: word.item.operator, desk: word.item.desk });
         outboxChanged();
@@ -340,13 +375,19 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     return { outcome: 'queued', outboxId: item.id, auditId: item.auditId, ...afterAction(before) };
   }
 
+  /** Venue Manager accepted it: the product as it now is (or as before, with the action applied). */
+  async function done(item: OutboxItem, before: KnownProduct | undefined): Promise<ActionResult> {
+    const after = (await knownProduct(item.action.productId).catch(() => undefined)) ?? before;
+    return { outcome: 'done', outboxId: item.id, auditId: item.auditId, ...afterAction(after) };
+  }
+
   function afterAction(known: KnownProduct | undefined): Pick<ActionResult, 'match' | 'cachedAt'> {
     if (known === undefined) return {};
-    return { match: shownMatch(known.match), ...optional('cachedAt', known.cachedAt) };
+    return { match: shownMatch(known.match, known.fetchedAt), ...optional('cachedAt', known.cachedAt) };
   }
 
   function itemView(item: OutboxItem): OutboxItemView {
-    const { auditId: _auditId, commentBaseline: _baseline, ...view } = item;
+    const { auditId: _auditId, commentBaseline: _baseline, queuePos: _queuePos, ...view } = item;
     return view;
   }
 
@@ -416,12 +457,14 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     await readers.configure(readerSettings.hid);
   }
 
-  async function applyVenueManagerSettings(): Promise<void> {
+  /** `changed`: the Venue Manager connection itself changed (not just the language or the desk name). */
+  async function applyVenueManagerSettings(changed = false): Promise<void> {
     const wasDemo = venueManager.demo;
     await venueManager.configure(settingsStore.read().settings.venueManager);
     if (wasDemo !== venueManager.demo) connectivity.reset();
-    // A new server or new credentials: what was refused at the door may go now.
-    replayer.resume('UNAUTHORIZED');
+    // A new server or new credentials: what was refused at the door may go now. Anything else
+    // changes nothing about the refusal, and must not start a 401 loop (DESIGN §3).
+    if (changed) replayer.resume('UNAUTHORIZED');
     connectivityChanged();
     events.emit('status', status());
   }
@@ -450,14 +493,14 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     'settings.update': async (patch) => {
       if (patchNeedsAdmin(patch)) admin.require();
       settingsStore.update(patch);
-      await applyVenueManagerSettings();
+      await applyVenueManagerSettings(patch.venueManager !== undefined);
       if (patch.readers !== undefined) await applyReaderSettings();
       return settingsChanged();
     },
     'secrets.set': async ({ name, value }) => {
       admin.require();
       await secrets.set(name, value);
-      replayer.resume('UNAUTHORIZED');
+      if (name.startsWith('venueManager.')) replayer.resume('UNAUTHORIZED');
       events.emit('status', status());
       return settingsChanged();
     },
@@ -471,7 +514,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       serverElseCache<IdentifyResult>(
         async () => {
           const found = await wristbands.find(uid);
-          const [first, ...rest] = (found?.matches ?? []).map(shownMatch);
+          const [first, ...rest] = (found?.matches ?? []).map((match) => shownMatch(match));
           if (found === undefined || first === undefined) return { kind: 'not-found', uid, fetchedAt: now() };
           return { kind: 'found', uid, fetchedAt: now(), ...found, matches: [first, ...rest] };
         },
@@ -479,7 +522,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
           // What this desk saw before, with its age. Not in the cache: no answer — "not found"
           // would claim more than the desk knows.
           const cached = cache.byTokenUid(uid);
-          const [first, ...rest] = (cached?.matches ?? []).map(shownMatch);
+          const [first, ...rest] = (cached?.matches ?? []).map((match) => shownMatch(match, cached?.oldestFetchedAt));
           if (cached === undefined || first === undefined) return undefined;
           return { kind: 'found', uid, matches: [first, ...rest], fetchedAt: now(), cachedAt: cached.oldestFetchedAt };
         },
@@ -689,7 +732,8 @@ const demoUidFormat: UidFormatCalibration = {
 };
 
 function pendingMark(item: OutboxItem): PendingMark {
-  const state = item.state === 'done' || item.state === 'discarded' ? 'pending' : item.state;
+  // marksFor() hands over open and done items only; a discarded one would be a bug, shown as pending rather than hidden.
+  const state = item.state === 'discarded' ? 'pending' : item.state;
   return { id: item.id, action: item.action, state, createdAt: item.createdAt };
 }
 
@@ -717,7 +761,18 @@ function editedAction(
   }
 }
 
-/** Venue Manager could not be asked (or must not be): the cases the cache answers for. */
+/**
+ * Venue Manager cannot answer now: not reached, not allowed to be asked, failing on its side, or
+ * refusing our credentials (DESIGN §3: lookups then fall back to the cache, and actions are
+ * queued, not refused). The cases the cache answers for.
+ */
 function unreachable(error: unknown): boolean {
-  return error instanceof AppError && (error.code === 'NETWORK' || error.code === 'TIMEOUT' || error.code === 'OFFLINE_FORCED');
+  return (
+    error instanceof AppError &&
+    (error.code === 'NETWORK' ||
+      error.code === 'TIMEOUT' ||
+      error.code === 'OFFLINE_FORCED' ||
+      error.code === 'SERVER_ERROR' ||
+      error.code === 'UNAUTHORIZED')
+  );
 }

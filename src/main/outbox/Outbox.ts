@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import type { AuditLog, AuditOutcome } from '../audit/AuditLog';
 import { openStates } from './OutboxItem';
 import type { OutboxAction, OutboxItem, OutboxOutcome, OutboxState } from './OutboxItem';
+import type { OutboxDecision } from '../../shared/outbox';
 
 export interface OutboxDeps {
   db: Database;
@@ -32,6 +33,7 @@ export interface OutboxSummary {
 export interface Settlement {
   state: 'done' | 'conflict' | 'failed';
   outcome: OutboxOutcome;
+  decision: OutboxDecision;
   decisionReason: string;
   error?: { code: string; message: string };
   possibleDuplicate?: boolean;
@@ -81,7 +83,7 @@ export class Outbox {
    * id that is already stored returns the stored item unchanged, so a caller that crashed before
    * hearing "queued" may safely enqueue again.
    */
-  enqueue(action: OutboxAction, actor: Actor, id: string = this.newId()): OutboxItem {
+  enqueue(action: OutboxAction, actor: Actor, id: string = this.newId(), queuePos?: number): OutboxItem {
     this.changes++;
     const clean = validated(action);
     return this.db.transaction(() => {
@@ -90,8 +92,8 @@ export class Outbox {
       const at = this.deps.now();
       const auditId = this.deps.audit.begin({ ...auditFields(clean), operator: actor.operator, desk: actor.desk });
       this.prepare(
-          `INSERT INTO outbox (id, kind, product_id, uid, new_uid, reason, operator, desk, created_at, audit_id, state, next_attempt_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)`,
+          `INSERT INTO outbox (id, kind, product_id, uid, new_uid, reason, operator, desk, created_at, audit_id, state, next_attempt_at, queue_pos)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
         )
         .run(
           id,
@@ -105,7 +107,10 @@ export class Outbox {
           at,
           auditId,
           at,
+          queuePos ?? null,
         );
+      // A new item's place in the queue is its enqueue order.
+      this.prepare('UPDATE outbox SET queue_pos = seq WHERE id = ? AND queue_pos IS NULL').run(id);
       return this.get(id);
     }).immediate();
   }
@@ -125,8 +130,8 @@ export class Outbox {
   list(states?: readonly OutboxState[]): OutboxItem[] {
     const rows =
       states === undefined
-        ? this.prepare<[], Row>('SELECT * FROM outbox ORDER BY seq').all()
-        : this.prepare<string[], Row>(`SELECT * FROM outbox WHERE state IN (${states.map(() => '?').join(', ')}) ORDER BY seq`)
+        ? this.prepare<[], Row>('SELECT * FROM outbox ORDER BY queue_pos, seq').all()
+        : this.prepare<string[], Row>(`SELECT * FROM outbox WHERE state IN (${states.map(() => '?').join(', ')}) ORDER BY queue_pos, seq`)
             .all(...states);
     return rows.map(toItem);
   }
@@ -147,9 +152,18 @@ export class Outbox {
   /** Items on one product still waiting for the server or a person, in enqueue order. */
   openFor(productId: number, states: readonly OutboxState[] = openStates): OutboxItem[] {
     return this.prepare<(string | number)[], Row>(
-        `SELECT * FROM outbox WHERE product_id = ? AND state IN (${states.map(() => '?').join(', ')}) ORDER BY seq`,
+        `SELECT * FROM outbox WHERE product_id = ? AND state IN (${states.map(() => '?').join(', ')}) ORDER BY queue_pos, seq`,
       )
       .all(productId, ...states)
+      .map(toItem);
+  }
+
+  /** Wristband actions on a product that Venue Manager accepted at or after `since` (a cached copy's age). */
+  sentSince(productId: number, since: number): OutboxItem[] {
+    return this.prepare<[number, number], Row>(
+      `SELECT * FROM outbox WHERE product_id = ? AND state = 'done' AND kind != 'comment' AND finished_at >= ? ORDER BY queue_pos, seq`,
+    )
+      .all(productId, since)
       .map(toItem);
   }
 
@@ -158,17 +172,29 @@ export class Outbox {
     const wanted = uid.trim().toUpperCase();
     return this.prepare<[string, string], Row>(
         `SELECT * FROM outbox WHERE state IN ('pending', 'sending', 'conflict', 'failed')
-           AND (upper(uid) = ? OR upper(new_uid) = ?) ORDER BY seq`,
+           AND (upper(uid) = ? OR upper(new_uid) = ?) ORDER BY queue_pos, seq`,
       )
       .all(wanted, wanted)
       .map(toItem);
   }
 
-  /** The network is back: items waiting out a backoff are tried now. Returns how many. */
-  bringForward(): number {
+  /**
+   * The network is back (or a person said "send now"): items that waited out a backoff for the
+   * network are tried soon, each after its own small random wait (`jitterMs`), so desks that lost
+   * the Wi-Fi together do not all come back at the same instant. Items a server asked to wait
+   * (5xx, Retry-After) keep their time. Returns how many.
+   */
+  bringForward(jitterMs: () => number = () => 0): number {
     this.changes++;
     const at = this.deps.now();
-    return this.prepare("UPDATE outbox SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?").run(at, at).changes;
+    const waiting = this.prepare<[number], { id: string }>(
+      `SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at > ? AND last_error_code IN ('NETWORK', 'TIMEOUT')`,
+    ).all(at);
+    const move = this.prepare('UPDATE outbox SET next_attempt_at = ? WHERE id = ?');
+    this.db.transaction(() => {
+      for (const { id } of waiting) move.run(at + Math.max(0, Math.floor(jitterMs())), id);
+    })();
+    return waiting.length;
   }
 
   summary(): OutboxSummary {
@@ -178,8 +204,10 @@ export class Outbox {
       .all();
     const count = (state: string) => counts.find((c) => c.state === state)?.n ?? 0;
     const lastSuccessAt = this.prepare<[], number | null>("SELECT max(finished_at) FROM outbox WHERE state = 'done'").pluck().get();
+    // The last error of what still waits: a blip long since overcome is not the queue's problem.
     const lastError = this.prepare<[], Row>(
-        'SELECT last_error_code, last_error_message, finished_at FROM outbox WHERE last_error_code IS NOT NULL ORDER BY seq DESC LIMIT 1',
+        `SELECT last_error_code, last_error_message, finished_at FROM outbox
+         WHERE state IN ('pending', 'sending', 'conflict', 'failed') AND last_error_code IS NOT NULL ORDER BY seq DESC LIMIT 1`,
       )
       .get();
     return {
@@ -209,14 +237,19 @@ export class Outbox {
       .run().changes;
   }
 
-  /** Marks the request as leaving. A crash from here on leaves it "sending": see recoverInFlight. */
-  markSending(id: string, commentBaseline?: number): void {
+  /**
+   * Claims the item and marks the request as leaving; false when it is no longer pending (another
+   * process sharing this data folder took it or a person closed it): then nothing may be sent.
+   * A crash from here on leaves it "sending": see recoverInFlight.
+   */
+  markSending(id: string, commentBaseline?: number): boolean {
     this.changes++;
-    this.prepare(
+    return (
+      this.prepare(
         `UPDATE outbox SET state = 'sending', attempts = attempts + 1, comment_baseline = coalesce(comment_baseline, ?)
          WHERE id = ? AND state = 'pending'`,
-      )
-      .run(commentBaseline ?? null, id);
+      ).run(commentBaseline ?? null, id).changes === 1
+    );
   }
 
   /**
@@ -244,7 +277,7 @@ export class Outbox {
       }
       const at = this.deps.now();
       this.prepare(
-          `UPDATE outbox SET state = ?, outcome = ?, decided_by = 'replayer', decision_reason = ?,
+          `UPDATE outbox SET state = ?, outcome = ?, decided_by = 'replayer', decision = ?, decision_reason = ?,
              possible_duplicate = ?, last_error_code = coalesce(?, last_error_code),
              last_error_message = coalesce(?, last_error_message), finished_at = ?
            WHERE id = ?`,
@@ -252,6 +285,7 @@ export class Outbox {
         .run(
           settlement.state,
           settlement.outcome,
+          settlement.decision,
           settlement.decisionReason,
           settlement.possibleDuplicate === true ? 1 : 0,
           settlement.error?.code ?? null,
@@ -276,7 +310,7 @@ export class Outbox {
       const auditId = this.deps.audit.begin({ ...auditFields(item.action), operator: actor.operator, desk: actor.desk });
       this.prepare(
           `UPDATE outbox SET state = 'pending', audit_id = ?, next_attempt_at = ?, outcome = NULL,
-             decided_by = ?, decision_reason = 'retried by a person', finished_at = NULL
+             decided_by = ?, decision = 'retried', decision_reason = 'retried by a person', finished_at = NULL
            WHERE id = ?`,
         )
         .run(auditId, this.deps.now(), actor.operator, id);
@@ -291,7 +325,7 @@ export class Outbox {
     if (why === '') throw new AppError('INVALID_REQUEST', 'A reason is needed to discard an action', { field: 'reason' });
     return this.db.transaction(() => {
       const item = this.requireResolvable(id);
-      this.close(item, actor, why, { reason: `Discarded from the outbox: ${why}`, code: 'DISCARDED' });
+      this.close(item, actor, 'discarded', why, { reason: `Discarded from the outbox: ${why}`, code: 'DISCARDED' });
       return this.get(id);
     }).immediate();
   }
@@ -309,8 +343,10 @@ export class Outbox {
       if (clean.kind !== item.action.kind || clean.productId !== item.action.productId) {
         throw new AppError('INVALID_REQUEST', 'An edit keeps the action and the product; queue a new action instead');
       }
-      this.close(item, actor, `edited: replaced by ${newId}`, { reason: `Edited in the outbox: replaced by ${newId}`, code: 'EDITED' });
-      return this.enqueue(clean, actor, newId);
+      this.close(item, actor, 'edited', `edited: replaced by ${newId}`, { reason: `Edited in the outbox: replaced by ${newId}`, code: 'EDITED' });
+      this.prepare('UPDATE outbox SET replaced_by = ? WHERE id = ?').run(newId, id);
+      // The correction takes the original's place: what waited behind it still goes after it.
+      return this.enqueue(clean, actor, newId, item.queuePos);
     }).immediate();
   }
 
@@ -321,18 +357,18 @@ export class Outbox {
   closeShown(id: string, actor: Actor): OutboxItem {
     this.changes++;
     return this.db.transaction(() => {
-      this.close(this.requireResolvable(id), actor, 'refused while the desk waited; shown at once');
+      this.close(this.requireResolvable(id), actor, 'shown-at-desk', 'refused while the desk waited; shown at once');
       return this.get(id);
     }).immediate();
   }
 
   /** Ends an item as a person decided; `audit` records that decision as its own attempt. */
-  private close(item: OutboxItem, actor: Actor, decision: string, audit?: { reason: string; code: string }): void {
+  private close(item: OutboxItem, actor: Actor, decision: OutboxDecision, why: string, audit?: { reason: string; code: string }): void {
     this.prepare(
-        `UPDATE outbox SET state = 'discarded', outcome = 'discarded', decided_by = ?, decision_reason = ?, finished_at = ?
+        `UPDATE outbox SET state = 'discarded', outcome = 'discarded', decided_by = ?, decision = ?, decision_reason = ?, finished_at = ?
          WHERE id = ?`,
       )
-      .run(actor.operator, decision, this.deps.now(), item.id);
+      .run(actor.operator, decision, why, this.deps.now(), item.id);
     if (audit === undefined) return;
     const auditId = this.deps.audit.begin({ ...auditFields(item.action), operator: actor.operator, desk: actor.desk, reason: audit.reason });
     this.deps.audit.finish(auditId, 'refused', { code: audit.code, serverMessage: item.lastError?.message ?? audit.code.toLowerCase() });
@@ -432,6 +468,9 @@ function toItem(row: Row): OutboxItem {
     lastError: code === null ? null : { code, message: (row.last_error_message as string | null) ?? '' },
     outcome: row.outcome as OutboxOutcome | null,
     decidedBy: row.decided_by as string | null,
+    decision: row.decision as OutboxDecision | null,
+    replacedBy: row.replaced_by as string | null,
+    queuePos: row.queue_pos as number,
     decisionReason: row.decision_reason as string | null,
     finishedAt: row.finished_at as number | null,
   };

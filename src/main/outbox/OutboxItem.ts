@@ -1,4 +1,4 @@
-import type { OutboxOutcome, OutboxState, QueuedAction } from '../../shared/outbox';
+import type { OutboxDecision, OutboxOutcome, OutboxState, QueuedAction } from '../../shared/outbox';
 
 export type { OutboxOutcome, OutboxState } from '../../shared/outbox';
 
@@ -30,6 +30,10 @@ export interface OutboxItem {
   outcome: OutboxOutcome | null;
   /** 'replayer' or the operator who resolved it. */
   decidedBy: string | null;
+  decision: OutboxDecision | null;
+  replacedBy: string | null;
+  /** Its place in the queue (see migration 7): enqueue order, or the place of the item an edit corrected. */
+  queuePos: number;
   decisionReason: string | null;
   finishedAt: number | null;
 }

@@ -1,4 +1,5 @@
 import type { AppError } from '../../shared/errors';
+import type { OutboxDecision } from '../../shared/outbox';
 import type { ProductView } from '../../shared/model';
 import type { VenueManagerClient } from '../venue-manager/VenueManagerClient';
 import { backoffDelay, defaultBackoff, retryAfterMs } from './Backoff';
@@ -61,6 +62,7 @@ export class OutboxReplayer {
   private stopped = true;
   private wakeUp: (() => void) | undefined;
   private wakeRequested = false;
+  private drainWake: (() => void) | undefined;
   private doneSinceIdle = 0;
   /** The open items in enqueue order, as of `openRevision`: read again only when someone else changed the queue. */
   private open: OutboxItem[] = [];
@@ -102,6 +104,32 @@ export class OutboxReplayer {
     // Remembered when the loop is busy draining, so an item enqueued meanwhile is not left waiting.
     this.wakeRequested = true;
     this.wakeUp?.();
+    const draining = this.drainWake;
+    this.drainWake = undefined;
+    draining?.();
+  }
+
+  /**
+   * Whether the item is first in line for its product and wristbands (nothing earlier and open
+   * shares a key with it): only then can the desk expect an answer soon.
+   */
+  isHead(id: string): boolean {
+    let head = false;
+    this.walkHeads((item) => {
+      if (item.id === id) head = true;
+      return head;
+    });
+    return head;
+  }
+
+  private nextWake(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const previous = this.drainWake;
+      this.drainWake = () => {
+        previous?.();
+        resolve();
+      };
+    });
   }
 
   /**
@@ -166,6 +194,8 @@ export class OutboxReplayer {
 
   private async drain(): Promise<{ nextDueAt: number | null }> {
     const inFlight = new Map<string, Promise<void>>();
+    // Each drain starts from the database: what another process on this data folder did is seen.
+    this.openRevision = -1;
     try {
       for (;;) {
         while (!this.isPaused && inFlight.size < this.concurrency) {
@@ -177,7 +207,8 @@ export class OutboxReplayer {
           );
         }
         if (inFlight.size === 0) break;
-        await Promise.race(inFlight.values());
+        // A new item must not wait for a slow request of an unrelated one: a wake looks again.
+        await Promise.race([...inFlight.values(), this.nextWake()]);
       }
     } catch (error) {
       // Let the others finish and record their outcomes before reporting the failure.
@@ -260,6 +291,7 @@ export class OutboxReplayer {
         this.settle(item, {
           state: 'done',
           outcome: 'already-applied',
+          decision: 'already-applied',
           decisionReason: 'an earlier answer was lost; the product history shows the wanted end state',
         });
         return;
@@ -273,7 +305,11 @@ export class OutboxReplayer {
       return;
     }
     const revision = this.options.outbox.revision;
-    this.options.outbox.markSending(item.id, baseline);
+    if (!this.options.outbox.markSending(item.id, baseline)) {
+      // Someone else (a person, another process on this data folder) has it now: never send it.
+      this.openRevision = -1;
+      return;
+    }
     this.track(this.options.outbox.get(item.id), revision);
     try {
       await send(client, action);
@@ -288,10 +324,11 @@ export class OutboxReplayer {
         ? {
             state: 'done',
             outcome: 'possible-duplicate',
+            decision: 'possible-duplicate',
             decisionReason: 'sent again after a lost answer; this server does not show comments, so it may be there twice',
             possibleDuplicate: true,
           }
-        : { state: 'done', outcome: 'sent', decisionReason: 'accepted by Venue Manager' },
+        : { state: 'done', outcome: 'sent', decision: 'sent', decisionReason: 'accepted by Venue Manager' },
     );
   }
 
@@ -322,7 +359,7 @@ export class OutboxReplayer {
   private async afterError(item: OutboxItem, error: AppError, sent: boolean): Promise<void> {
     switch (classifyError(error)) {
       case 'retry':
-        this.retryLater(item, error, sent);
+        this.retryLater(item, error, sent && !refusedUnprocessed(error));
         return;
       case 'unauthorized':
         // Refused at the door: nothing was applied. Never retried in a loop: sending pauses.
@@ -331,10 +368,16 @@ export class OutboxReplayer {
         return;
       case 'refusal':
         if (sent) await this.decideAfterRefusal(item, error);
-        else this.settle(item, conflict(error, 'Venue Manager refused to show the product'));
+        else this.settle(item, conflict(error, 'refused-unreadable', 'Venue Manager refused to show the product'));
         return;
       case 'failed':
-        this.settle(item, { state: 'failed', outcome: 'failed', decisionReason: 'cannot be sent as it is', error: errorOf(error) });
+        this.settle(item, {
+          state: 'failed',
+          outcome: 'failed',
+          decision: 'cannot-be-sent',
+          decisionReason: 'cannot be sent as it is',
+          error: errorOf(error),
+        });
         return;
     }
   }
@@ -353,7 +396,7 @@ export class OutboxReplayer {
   private async decideAfterRefusal(item: OutboxItem, refusal: AppError): Promise<void> {
     const { action } = item;
     if (action.kind === 'comment') {
-      this.settle(item, conflict(refusal, 'Venue Manager refused the comment'));
+      this.settle(item, conflict(refusal, 'refused-comment', 'Venue Manager refused the comment'));
       return;
     }
     let product: ProductView;
@@ -372,19 +415,20 @@ export class OutboxReplayer {
         if (kind === 'unauthorized') this.pause('UNAUTHORIZED');
         return;
       }
-      this.settle(item, conflict(refusal, 'refused, and the product could not be read to check why'));
+      this.settle(item, conflict(refusal, 'refused-unreadable', 'refused, and the product could not be read to check why'));
       return;
     }
     if (endStateReached(action, product)) {
       this.settle(item, {
         state: 'done',
         outcome: 'already-done-elsewhere',
+        decision: 'already-done-elsewhere',
         decisionReason: 'already done by another desk: Venue Manager already shows the wanted end state',
         error: errorOf(refusal),
       });
       return;
     }
-    this.settle(item, conflict(refusal, 'Venue Manager refused it and shows a different state'));
+    this.settle(item, conflict(refusal, 'refused-different-state', 'Venue Manager refused it and shows a different state'));
   }
 
   private waitAgain(item: OutboxItem, retry: Parameters<Outbox['markRetry']>[1]): void {
@@ -420,10 +464,19 @@ function send(client: OutboxClient, action: OutboxAction): Promise<void> {
   }
 }
 
+/**
+ * A 503 or 429 is the server saying "not now" before doing anything (it names when to come back):
+ * the write was not applied, so it is resent without a history check and never flagged.
+ */
+function refusedUnprocessed(error: AppError): boolean {
+  const status = error.details?.status;
+  return status === 503 || status === 429;
+}
+
 function errorOf(error: AppError): { code: string; message: string } {
   return { code: error.code, message: serverWords(error) };
 }
 
-function conflict(error: AppError, decisionReason: string): Settlement {
-  return { state: 'conflict', outcome: 'conflict', decisionReason, error: errorOf(error) };
+function conflict(error: AppError, decision: OutboxDecision, decisionReason: string): Settlement {
+  return { state: 'conflict', outcome: 'conflict', decision, decisionReason, error: errorOf(error) };
 }

@@ -32,6 +32,8 @@ export function classifyError(error: AppError): ErrorClass {
   if (retryable.has(error.code)) return 'retry';
   if (error.code === 'UNAUTHORIZED') return 'unauthorized';
   if (stateRefusals.has(error.code)) return 'refusal';
+  // "Too many requests": a wait, not a refusal (its Retry-After is honoured like a 503's).
+  if (error.details?.status === 429) return 'retry';
   // A 403 whose words we do not know may still be "already done": let the state decide.
   if (error.code === 'VM_UNKNOWN_ERROR' && error.details?.status === 403) return 'refusal';
   return 'failed';

@@ -191,6 +191,24 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 7,
+    name: 'outbox order and decisions',
+    up(db) {
+      // queue_pos: the place in the queue replay keeps per product and token UID. It is the seq
+      // of the item, except for an edited item, which takes the place of the one it corrects (an
+      // action that waited behind the original must still go after it). decision: why the item is
+      // where it is, as a code the screens translate; replaced_by: the edit that replaced it.
+      db.exec(`
+        ALTER TABLE outbox ADD COLUMN queue_pos INTEGER;
+        UPDATE outbox SET queue_pos = seq;
+        ALTER TABLE outbox ADD COLUMN decision TEXT;
+        ALTER TABLE outbox ADD COLUMN replaced_by TEXT;
+        DROP INDEX outbox_state;
+        CREATE INDEX outbox_state ON outbox (state, queue_pos, seq);
+      `);
+    },
+  },
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -33,11 +33,20 @@ function setup(known: OwnerMatch[], options: { reachable?: boolean } = {}) {
     productState: (productId) => {
       reads.push(productId);
       const match = known.find((m) => m.product.id === productId);
-      if (options.reachable === false) return Promise.resolve(match === undefined ? undefined : { match, cachedAt: 5 });
+      if (options.reachable === false) return Promise.resolve(match === undefined ? undefined : { match, cachedAt: 5, fetchedAt: 5 });
       if (match === undefined) return Promise.reject(new AppError('VM_UNKNOWN_PRODUCT', 'unknown'));
-      return Promise.resolve({ match });
+      return Promise.resolve({ match, fetchedAt: 2_000_000 });
     },
-    productsWithUid: (uid) => Promise.resolve(known.filter((m) => m.product.tokens.some((t) => t.uid === uid))),
+    productsWithUid: (uid) =>
+      Promise.resolve({
+        matches: known.filter((m) => m.product.tokens.some((t) => t.uid === uid)),
+        ...(options.reachable === false ? { seenAt: 5 } : {}),
+      }),
+    // As the core does: what is queued, and on an older copy what Venue Manager accepted since.
+    queuedOn: (productId, seenAt) => [
+      ...(seenAt === undefined ? [] : outbox.sentSince(productId, seenAt)),
+      ...outbox.pendingFor(productId),
+    ].map((item) => item.action),
     outbox,
     audit,
     operator: () => operators.requireName(),
@@ -105,6 +114,27 @@ describe('TokenActions: checked against what the desk expects, then queued', () 
     await expect(again.replace({ productId: 3, uid: 'B', newUid: '04ab', reason: 'x' })).rejects.toMatchObject({ code: 'VM_NEW_TOKEN_ACTIVE_ELSEWHERE' });
   });
 
+  it('on a cached copy older than an accepted block, the band counts as blocked (it may go elsewhere)', async () => {
+    const { actions, operators, outbox } = setup([product(1, [{ uid: 'X', active: true }]), product(2, [])], { reachable: false });
+    await operators.signIn('Sanne', undefined);
+    const { item } = await actions.block({ productId: 1, uid: 'X', reason: 'Lost' });
+    outbox.markSending(item.id);
+    outbox.settle(item.id, { state: 'done', outcome: 'sent', decision: 'sent', decisionReason: 'accepted' });
+    // The cache still says X is active on 1 (fetched at 5, before the block was accepted).
+    await expect(actions.block({ productId: 1, uid: 'X', reason: 'again' })).rejects.toMatchObject({ code: 'VM_TOKEN_ALREADY_BLOCKED' });
+    await expect(actions.add({ productId: 2, uid: 'X', reason: 'Found' })).resolves.toMatchObject({ item: { state: 'pending' } });
+  });
+
+  it('the same submission twice (requestId) is queued once', async () => {
+    const { actions, operators, outbox } = setup([product(1, [{ uid: 'A1', active: true }])]);
+    await operators.signIn('Jan', undefined);
+    const first = await actions.comment({ productId: 1, comment: 'Called back', requestId: 'submission-0001' });
+    const again = await actions.comment({ productId: 1, comment: 'Called back', requestId: 'submission-0001' });
+    expect(again.item.id).toBe(first.item.id);
+    expect(first.item.id).toBe('submission-0001');
+    expect(outbox.list()).toHaveLength(1);
+  });
+
   it('offline with nothing known of the product: queued unchecked (the replayer decides), never lost', async () => {
     const { actions, outbox, operators } = setup([], { reachable: false });
     await operators.signIn('Jan', undefined);
@@ -124,7 +154,7 @@ describe('TokenActions: checked against what the desk expects, then queued', () 
     const { actions, outbox, operators } = setup([product(1, [{ uid: 'A1', active: true }]), product(2, [{ uid: 'Z', active: true }])]);
     await operators.signIn('Jan', undefined);
     const { item } = await actions.replace({ productId: 1, uid: 'A1', newUid: 'N1', reason: 'Broken' });
-    outbox.settle(item.id, { state: 'conflict', outcome: 'conflict', decisionReason: 'refused', error: { code: 'VM_NEW_TOKEN_ACTIVE_ELSEWHERE', message: 'in use' } });
+    outbox.settle(item.id, { state: 'conflict', outcome: 'conflict', decision: 'refused-different-state', decisionReason: 'refused', error: { code: 'VM_NEW_TOKEN_ACTIVE_ELSEWHERE', message: 'in use' } });
     await expect(actions.edit(item.id, { kind: 'replace', productId: 1, uid: 'A1', newUid: 'Z', reason: 'Broken' })).rejects.toMatchObject({
       code: 'VM_NEW_TOKEN_ACTIVE_ELSEWHERE',
     });

@@ -1,9 +1,12 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/core/dispatch';
 import { silentLog } from '../../../src/main/core/Log';
 import { NOT_INVALIDATED, VenueManagerSimulator, generateDemoData } from '../../../src/main/venue-manager-simulator';
 import type { SimulatorCustomer, SimulatorDigitalProduct } from '../../../src/main/venue-manager-simulator';
 import type { AnyEvent, Result } from '../../../src/shared/contract';
+import { optimisticProduct } from '../../../src/shared/optimisticProduct';
 import { startTestCore } from '../../support/startTestCore';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -44,6 +47,7 @@ async function deskWithVenueManager() {
     events,
     pick,
     data,
+    url,
     sim: () => simulator,
     stopVenueManager: async () => {
       await simulator.stop();
@@ -130,6 +134,14 @@ describe('actions through the outbox, in the core', () => {
     expect(writes(desk.sim()).map((r) => r.method)).toEqual(['DELETE', 'POST']);
     const { entries } = await desk.call<Result<'audit.list'>>('audit.list', { filter: { outcome: 'open' } });
     expect(entries).toEqual([]);
+
+    // Offline again: the cached copy (refreshed, or older than the block) reads the band as blocked.
+    await desk.stopVenueManager();
+    const later = await desk.call<Result<'identify.lookup'>>('identify.lookup', { uid });
+    const match = later.kind === 'found' ? later.matches[0] : undefined;
+    const applied = (match?.pending ?? []).filter((m) => m.state !== 'conflict' && m.state !== 'failed').map((m) => m.action);
+    const expected = match === undefined ? undefined : optimisticProduct(match.product, applied);
+    expect(expected?.tokens.find((t) => t.uid === uid)?.active).toBe(false);
   });
 
   it('a queued action that meets a different state is a conflict a person resolves: edit, or discard with a reason', async () => {
@@ -176,6 +188,24 @@ describe('actions through the outbox, in the core', () => {
     expect(csv.csv).toContain('Guest already has a band');
     expect(csv.fileName).toMatch(/^wristdesk-audit-Help-desk-\d{4}-\d{2}-\d{2}\.csv$/);
   });
+
+  it('a Venue Manager failing with 5xx does not refuse the action: it is queued, and sent once a server answers', async () => {
+    const desk = await deskWithVenueManager();
+    const product = desk.pick((p) => valid(p) && active(p).length === 1);
+    const uid = active(product)[0]!.uid;
+    const failing = createServer((_req, res) => res.writeHead(503, { 'content-type': 'text/plain' }).end('Service Unavailable'));
+    await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise((resolve) => failing.close(() => resolve())));
+    const { port } = failing.address() as AddressInfo;
+    const goodUrl = desk.url;
+    await desk.call('settings.update', { venueManager: { baseUrl: `http://127.0.0.1:${port}/api/digital_product`, authMode: 'none', basicUsername: '', headerName: '' } });
+    const queued = await desk.call<Result<'actions.block'>>('actions.block', { productId: product.id, uid, reason: 'Stolen' });
+    expect(queued.outcome).toBe('queued');
+    await desk.call('settings.update', { venueManager: { baseUrl: goodUrl, authMode: 'none', basicUsername: '', headerName: '' } });
+    await desk.call('outbox.sendNow');
+    await until(() => desk.call<Result<'outbox.summary'>>('outbox.summary'), (s) => s.pending === 0, 'the block to be sent', 20_000);
+    expect(writes(desk.sim()).map((r) => [r.method, r.status])).toEqual([['DELETE', 204]]);
+  }, 30_000);
 
   it('work offline holds sending; switching it off sends what waited', async () => {
     const desk = await deskWithVenueManager();

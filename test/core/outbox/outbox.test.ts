@@ -72,14 +72,14 @@ describe('Outbox', () => {
     const { outbox, audit } = memoryOutbox();
     const a = outbox.enqueue({ kind: 'block', productId: 1, uid: 'A', reason: 'Lost' }, actor);
     const error = { code: 'VM_UNKNOWN_TOKEN', message: 'Unknown token UID for the digital product.' };
-    outbox.settle(a.id, { state: 'conflict', outcome: 'conflict', decisionReason: 'test', error });
+    outbox.settle(a.id, { state: 'conflict', outcome: 'conflict', decision: 'refused-different-state', decisionReason: 'test', error });
     expect(audit.recent(1)[0]).toMatchObject({ outcome: 'refused', errorCode: 'VM_UNKNOWN_TOKEN', serverMessage: error.message });
     expect(outbox.summary()).toMatchObject({ pending: 0, conflicts: 1, lastError: { code: 'VM_UNKNOWN_TOKEN' } });
 
     const retried = outbox.retry(a.id, { operator: 'Ole', desk: 'Gate 3' });
     expect(retried).toMatchObject({ state: 'pending', decidedBy: 'Ole', outcome: null });
     expect(retried.auditId).not.toBe(a.auditId);
-    outbox.settle(a.id, { state: 'conflict', outcome: 'conflict', decisionReason: 'again', error });
+    outbox.settle(a.id, { state: 'conflict', outcome: 'conflict', decision: 'refused-different-state', decisionReason: 'again', error });
 
     expect(() => outbox.discard(a.id, actor, ' ')).toThrow(AppError);
     const discarded = outbox.discard(a.id, actor, 'Guest left the festival');
@@ -96,7 +96,7 @@ describe('Outbox: what the desk and the Outbox view read', () => {
     const a = outbox.enqueue({ kind: 'block', productId: 1, uid: '04aa', reason: 'Lost' }, actor);
     const b = outbox.enqueue({ kind: 'replace', productId: 2, uid: '04BB', newUid: '04AA', reason: 'Broken' }, actor);
     const c = outbox.enqueue({ kind: 'comment', productId: 1, comment: 'note' }, actor);
-    outbox.settle(c.id, { state: 'done', outcome: 'sent', decisionReason: 'accepted' });
+    outbox.settle(c.id, { state: 'done', outcome: 'sent', decision: 'sent', decisionReason: 'accepted' });
     expect(outbox.recent(10).map((i) => i.id)).toEqual([c.id, b.id, a.id]);
     expect(outbox.recent(1).map((i) => i.id)).toEqual([c.id]);
     expect(outbox.recent(10, ['pending']).map((i) => i.id)).toEqual([b.id, a.id]);
@@ -118,7 +118,7 @@ describe('Outbox: what the desk and the Outbox view read', () => {
     const { outbox, audit } = memoryOutbox();
     const item = outbox.enqueue({ kind: 'block', productId: 1, uid: '04AA', reason: 'Lost' }, actor);
     expect(() => outbox.closeShown(item.id, actor)).toThrow(expect.objectContaining({ code: 'OUTBOX_NOT_RESOLVABLE' }) as Error);
-    outbox.settle(item.id, { state: 'conflict', outcome: 'conflict', decisionReason: 'refused', error: { code: 'VM_TOKEN_ALREADY_BLOCKED', message: 'already blocked' } });
+    outbox.settle(item.id, { state: 'conflict', outcome: 'conflict', decision: 'refused-different-state', decisionReason: 'refused', error: { code: 'VM_TOKEN_ALREADY_BLOCKED', message: 'already blocked' } });
     const closed = outbox.closeShown(item.id, actor);
     expect(closed).toMatchObject({ state: 'discarded', decidedBy: actor.operator, decisionReason: 'refused while the desk waited; shown at once' });
     expect(outbox.summary()).toMatchObject({ pending: 0, conflicts: 0 });
@@ -128,7 +128,7 @@ describe('Outbox: what the desk and the Outbox view read', () => {
   it('edit() keeps kind and product, and closes the old item and queues the new one together', () => {
     const { outbox } = memoryOutbox();
     const item = outbox.enqueue({ kind: 'add', productId: 1, uid: '04AA', reason: 'New' }, actor);
-    outbox.settle(item.id, { state: 'conflict', outcome: 'conflict', decisionReason: 'refused', error: { code: 'VM_TOKEN_ACTIVE_ELSEWHERE', message: 'in use' } });
+    outbox.settle(item.id, { state: 'conflict', outcome: 'conflict', decision: 'refused-different-state', decisionReason: 'refused', error: { code: 'VM_TOKEN_ACTIVE_ELSEWHERE', message: 'in use' } });
     expect(() => outbox.edit(item.id, actor, { kind: 'add', productId: 2, uid: '04AB', reason: 'New' })).toThrow(
       expect.objectContaining({ code: 'INVALID_REQUEST' }) as Error,
     );
@@ -285,6 +285,95 @@ describe('replay order', () => {
     await settleMicrotasks();
     await run;
     expect(outbox.list().map((i) => i.state)).toEqual(Array(7).fill('done'));
+  });
+
+  it('an edited item keeps the place of the one it corrects: what waited behind it still goes after it', async () => {
+    const { outbox, now } = memoryOutbox();
+    const sent: string[] = [];
+    const refused = new AppError('VM_UNKNOWN_ERROR', 'Venue Manager answered 400: nope', { status: 400, serverMessage: 'nope' });
+    let refuse = true;
+    const client = {
+      blockToken: (id: number, uid: string, reason: string) => (refuse ? Promise.reject(refused) : (sent.push(`block ${uid} on ${id}: ${reason}`), Promise.resolve())),
+      addToken: (id: number, uid: string) => (sent.push(`add ${uid} to ${id}`), Promise.resolve()),
+    } as unknown as OutboxClient;
+    const replayer = new OutboxReplayer({ outbox, client: () => client, now, random: () => 0.5, sleep: () => Promise.resolve(), historyShowsComments: false });
+    const block = outbox.enqueue({ kind: 'block', productId: 1, uid: '04AA', reason: 'Lost' }, actor);
+    outbox.enqueue({ kind: 'add', productId: 2, uid: '04AA', reason: 'Found' }, actor);
+    await replayer.runOnce();
+    expect(outbox.get(block.id).state).toBe('failed');
+    refuse = false;
+    outbox.edit(block.id, actor, { kind: 'block', productId: 1, uid: '04AA', reason: 'Lost at the bar' });
+    await replayer.runOnce();
+    expect(sent).toEqual(['block 04AA on 1: Lost at the bar', 'add 04AA to 2']);
+  });
+
+  it('an item claimed by someone else meanwhile is never sent (two processes on one data folder)', async () => {
+    const { outbox, now } = memoryOutbox();
+    const sent: string[] = [];
+    const client = { comment: (_: number, text: string) => (sent.push(text), Promise.resolve()) } as unknown as OutboxClient;
+    const replayer = new OutboxReplayer({ outbox, client: () => client, now, random: () => 0.5, sleep: () => Promise.resolve(), historyShowsComments: false });
+    const item = outbox.enqueue({ kind: 'comment', productId: 1, comment: 'once' }, actor);
+    // The other process claims it between our pick and our send.
+    const markSending = outbox.markSending.bind(outbox);
+    outbox.markSending = (id, baseline) => {
+      markSending(id, baseline);
+      outbox.settle(id, { state: 'done', outcome: 'sent', decision: 'sent', decisionReason: 'sent by the other process' });
+      return markSending(id, baseline);
+    };
+    await replayer.runOnce();
+    expect(sent).toEqual([]);
+    expect(outbox.get(item.id)).toMatchObject({ state: 'done', decisionReason: 'sent by the other process' });
+  });
+
+  it('a new item does not wait for a slow unrelated request; isHead says who is first in line', async () => {
+    const { outbox, now } = memoryOutbox();
+    const { client, calls } = manualClient();
+    const replayer = new OutboxReplayer({ outbox, client: () => client, now, random: () => 0.5, sleep: () => Promise.resolve(), historyShowsComments: false });
+    outbox.enqueue({ kind: 'comment', productId: 1, comment: 'slow' }, actor, 'slow');
+    const run = replayer.runOnce();
+    await settleMicrotasks();
+    const behind = outbox.enqueue({ kind: 'comment', productId: 1, comment: 'same product' }, actor);
+    const fresh = outbox.enqueue({ kind: 'comment', productId: 2, comment: 'unrelated' }, actor);
+    expect([replayer.isHead(behind.id), replayer.isHead(fresh.id)]).toEqual([false, true]);
+    replayer.wake();
+    await settleMicrotasks();
+    expect(calls.map((c) => c.args[1])).toEqual(['slow', 'unrelated']);
+    for (const call of calls) call.resolve();
+    await settleMicrotasks();
+    calls[2]?.resolve();
+    await run;
+  });
+
+  it('a 503 or 429 answer was not applied: resent after its Retry-After without a history check, never flagged', async () => {
+    const { outbox, now, clock } = memoryOutbox();
+    let answers = [
+      new AppError('SERVER_ERROR', 'Venue Manager answered 503', { status: 503, retryAfter: '30' }),
+      new AppError('VM_UNKNOWN_ERROR', 'Venue Manager answered 429', { status: 429, retryAfter: '5' }),
+    ];
+    const sent: string[] = [];
+    const client = {
+      comment: (_: number, text: string) => {
+        const answer = answers.shift();
+        if (answer !== undefined) return Promise.reject(answer);
+        sent.push(text);
+        return Promise.resolve();
+      },
+      productHistory: () => Promise.reject(new AppError('INTERNAL', 'no history check expected')),
+    } as unknown as OutboxClient;
+    const replayer = new OutboxReplayer({ outbox, client: () => client, now, random: () => 0, sleep: () => Promise.resolve(), historyShowsComments: false });
+    const item = outbox.enqueue({ kind: 'comment', productId: 1, comment: 'hello' }, actor);
+    await replayer.runOnce();
+    expect(outbox.get(item.id)).toMatchObject({ state: 'pending', mayHaveApplied: false, nextAttemptAt: clock.now + 30_000 });
+    // Back online: network waits come forward, a server's Retry-After does not.
+    expect(outbox.bringForward()).toBe(0);
+    clock.now += 30_000;
+    await replayer.runOnce();
+    expect(outbox.get(item.id)).toMatchObject({ state: 'pending', mayHaveApplied: false, nextAttemptAt: clock.now + 5_000 });
+    clock.now += 5_000;
+    answers = [];
+    await replayer.runOnce();
+    expect(sent).toEqual(['hello']);
+    expect(outbox.get(item.id)).toMatchObject({ state: 'done', outcome: 'sent', possibleDuplicate: false });
   });
 
   it('a conflict holds back only later items sharing its keys', async () => {

@@ -15,11 +15,11 @@ describe('OutboxWatch: the desk waits briefly for the first word on its action',
     const c = outbox.enqueue({ kind: 'comment', productId: 3, comment: 'c' }, actor);
     const words = [watch.firstWord(a.id, 1000), watch.firstWord(b.id, 1000), watch.firstWord(c.id, 1000)];
 
-    watch.changed(outbox.settle(a.id, { state: 'done', outcome: 'sent', decisionReason: 'ok' }));
+    watch.changed(outbox.settle(a.id, { state: 'done', outcome: 'sent', decision: 'sent', decisionReason: 'ok' }));
     outbox.markRetry(b.id, { nextAttemptAt: 5, mayHaveApplied: false, error: { code: 'NETWORK', message: 'down' } });
     watch.changed(outbox.get(b.id));
     await scheduler.advance(1000);
-    watch.changed(outbox.settle(c.id, { state: 'done', outcome: 'sent', decisionReason: 'late' }));
+    watch.changed(outbox.settle(c.id, { state: 'done', outcome: 'sent', decision: 'sent', decisionReason: 'late' }));
 
     const [first, second, third] = await Promise.all(words);
     expect(first).toMatchObject({ kind: 'settled', item: { id: a.id, state: 'done' } });

@@ -26,6 +26,7 @@ const seedAt: Record<number, (db: Database) => void> = {
          VALUES ('a-5', 'block', 457, '04A1B2C3D4E5F6', 'Lost', 'Mette', 'Gate 3', 5, 1, 'pending', 5)`,
       )
       .run(),
+  7: (db) => db.prepare("UPDATE outbox SET decision = 'retried' WHERE id = 'a-5'").run(),
   6: (db) => db.prepare("INSERT INTO cache_products (id, order_id, customer_id, barcode, wire, fetched_at) VALUES (457, 76529, 38081, '000109028100000164', '{\"id\":457}', 6)").run(),
 };
 
@@ -56,6 +57,8 @@ describe('migrations', () => {
       if (from >= 3) expect(db.prepare('SELECT operator FROM audit').pluck().get()).toBe('Mette');
       if (from >= 4) expect(db.prepare('SELECT set_at FROM admin_pin').pluck().get()).toBe(4);
       if (from >= 5) expect(db.prepare('SELECT state FROM outbox WHERE id = ?').pluck().get('a-5')).toBe('pending');
+      // The place in the queue of items queued before version 7 is their enqueue order.
+      if (from >= 5) expect(db.prepare('SELECT queue_pos = seq FROM outbox WHERE id = ?').pluck().get('a-5')).toBe(1);
       if (from >= 6) expect(db.prepare('SELECT fetched_at FROM cache_products WHERE id = 457').pluck().get()).toBe(6);
     });
   }

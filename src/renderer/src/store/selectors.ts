@@ -1,8 +1,8 @@
 import type { AppState } from './appState';
 
 /** Demo if either the core's status or its app info says so. */
-export const selectIsDemo = (state: AppState): boolean =>
-  state.status?.demo === true || state.appInfo?.demo === true;
+/** The latest status decides (the admin may have connected Venue Manager since start); app info until the first status. */
+export const selectIsDemo = (state: AppState): boolean => (state.status === null ? state.appInfo?.demo === true : state.status.demo);
 
 export const selectLanguageSetting = (state: AppState) => state.settingsView?.settings.language ?? 'auto';
 
