@@ -1,23 +1,24 @@
 import { fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { BlockRequest } from '../../src/shared/actions';
 import { AppError } from '../../src/shared/errors';
 import type { OwnerMatch } from '../../src/shared/model';
 import en from '../../src/renderer/src/i18n/locales/en.json';
+import { newRequestId } from '../../src/renderer/src/store/slices/actionSlice';
 import { actionResult, blockedIn, signedInDesk, tappedUid, withoutActiveToken } from './support/actionFixtures';
 import { FakeApi, type Handlers } from './support/FakeApi';
 import { ToneRecorder } from './support/outboxFixtures';
 import { ownerMatch, scan, searchHit, settingsView } from './support/fixtures';
 import { emulateListLayout } from './support/listLayout';
-import { actAndSettle, renderApp, resetDom } from './support/renderApp';
+import { actAndSettle, click, renderApp, resetDom } from './support/renderApp';
 
 afterEach(resetDom);
 
 const mette = ownerMatch('Mette Hansen', tappedUid);
 const newUid = '04BBBBBBBBBB02';
-
-function click(element: Element) {
-  return actAndSettle(() => fireEvent.click(element));
-}
+/** Every action carries the id of its submission: a v4 UUID. */
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const aRequestId: unknown = expect.stringMatching(uuid);
 
 function typeReason(value: string) {
   return actAndSettle(() => fireEvent.change(screen.getByTestId('action-reason-text'), { target: { value } }));
@@ -78,7 +79,7 @@ describe('actions: block', () => {
     await typeReason('Left in the camping area');
     await click(screen.getByTestId('action-confirm'));
 
-    expect(api.callsOf('actions.block')).toEqual([{ productId: 5551, uid: tappedUid, reason: 'Left in the camping area' }]);
+    expect(api.callsOf('actions.block')).toEqual([{ productId: 5551, uid: tappedUid, reason: 'Left in the camping area', requestId: aRequestId }]);
     expect(screen.queryByTestId('action-dialog')).toBeNull();
     expect(screen.getByTestId('token-status').dataset.state).toBe('blocked');
     expect(screen.getByTestId('token-status').textContent).toContain('Blocked since 2025-06-30 10:00:00');
@@ -96,7 +97,7 @@ describe('actions: block', () => {
     await click(screen.getByTestId('action-block'));
     await click(screen.getAllByTestId('action-reason-preset')[1] as HTMLElement);
     await click(screen.getByTestId('action-confirm'));
-    expect(api.callsOf('actions.block')).toEqual([{ productId: 5551, uid: tappedUid, reason: en.actions.preset.block.stolen }]);
+    expect(api.callsOf('actions.block')).toEqual([{ productId: 5551, uid: tappedUid, reason: en.actions.preset.block.stolen, requestId: aRequestId }]);
     expect(api.callsOf('settings.update')).toEqual([]);
 
     // The result line stays until the next tap.
@@ -199,7 +200,7 @@ describe('actions: taps while a dialog is open', () => {
     expect(screen.getByTestId('action-confirm').textContent).toBe('Block wristband 04A2…C1 of Mette Hansen');
 
     await click(screen.getByTestId('action-confirm'));
-    expect(api.callsOf('actions.block')).toEqual([{ productId: 5551, uid: tappedUid, reason: 'Stolen at the bar' }]);
+    expect(api.callsOf('actions.block')).toEqual([{ productId: 5551, uid: tappedUid, reason: 'Stolen at the bar', requestId: aRequestId }]);
   });
 });
 
@@ -229,7 +230,7 @@ describe('actions: replace', () => {
     await click(screen.getAllByTestId('action-reason-preset')[0] as HTMLElement);
     await click(screen.getByTestId('action-confirm'));
     expect(api.callsOf('actions.replace')).toEqual([
-      { productId: 5551, uid: tappedUid, newUid, reason: en.actions.preset.replace.unreadable },
+      { productId: 5551, uid: tappedUid, newUid, reason: en.actions.preset.replace.unreadable, requestId: aRequestId },
     ]);
     expect(screen.getByTestId('action-result').dataset.kind).toBe('replace');
     expect(screen.getByTestId('token-status').dataset.state).toBe('blocked');
@@ -260,7 +261,7 @@ describe('actions: add', () => {
 
     await typeReason('Swapped paper ticket at gate 3');
     await click(screen.getByTestId('action-confirm'));
-    expect(api.callsOf('actions.add')).toEqual([{ productId: 5551, uid: newUid, reason: 'Swapped paper ticket at gate 3' }]);
+    expect(api.callsOf('actions.add')).toEqual([{ productId: 5551, uid: newUid, reason: 'Swapped paper ticket at gate 3', requestId: aRequestId }]);
     expect(api.callsOf('settings.update')).toEqual([
       { recentReasons: { block: [], replace: [], add: ['Swapped paper ticket at gate 3'] } },
     ]);
@@ -274,7 +275,7 @@ describe('actions: add', () => {
     expect(screen.getByTestId('add-new-uid').textContent).toBe(newUid);
     await click(screen.getAllByTestId('action-reason-preset')[0] as HTMLElement);
     await click(screen.getByTestId('action-confirm'));
-    expect(api.callsOf('actions.add')).toEqual([{ productId: 5551, uid: newUid, reason: en.actions.preset.add.printAtHome }]);
+    expect(api.callsOf('actions.add')).toEqual([{ productId: 5551, uid: newUid, reason: en.actions.preset.add.printAtHome, requestId: aRequestId }]);
   });
 });
 
@@ -337,7 +338,7 @@ describe('actions: comment', () => {
 
     await typeReason('Guest lost her bag.\nCall back tomorrow.');
     await click(screen.getByTestId('action-confirm'));
-    expect(api.callsOf('actions.comment')).toEqual([{ productId: 5551, comment: 'Guest lost her bag.\nCall back tomorrow.' }]);
+    expect(api.callsOf('actions.comment')).toEqual([{ productId: 5551, comment: 'Guest lost her bag.\nCall back tomorrow.', requestId: aRequestId }]);
     expect(screen.getByTestId('action-result').textContent).toContain('comment was saved');
     expect(api.callsOf('settings.update')).toEqual([]);
   });
@@ -378,7 +379,7 @@ describe('actions on a product opened from Search', () => {
     await typeReason('Lost');
     await click(screen.getByTestId('action-confirm'));
 
-    expect(api.callsOf('actions.block')).toEqual([{ productId: 6001, uid: hitUid, reason: 'Lost' }]);
+    expect(api.callsOf('actions.block')).toEqual([{ productId: 6001, uid: hitUid, reason: 'Lost', requestId: aRequestId }]);
     const states = within(screen.getByTestId('product-view'))
       .getAllByTestId('product-token')
       .map((token) => token.dataset.state);
@@ -398,5 +399,97 @@ describe('actions: unusable reads', () => {
     await emit({ event: 'scan', payload: scan(newUid) });
     expect(screen.getByTestId('replace-new-uid').textContent).toBe(newUid);
     expect(screen.queryByTestId('tap-refused')).toBeNull();
+  });
+});
+
+describe('actions: one request id per submission', () => {
+  /** What was sent so far, in order (the shape the shared schema gives the request). */
+  function sent(api: FakeApi, method: 'actions.block' | 'actions.comment'): { reason?: string; requestId?: string }[] {
+    return api.callsOf(method) as { reason?: string; requestId?: string }[];
+  }
+
+  function requestIds(api: FakeApi, method: 'actions.block' | 'actions.comment'): (string | undefined)[] {
+    return sent(api, method).map((request) => request.requestId);
+  }
+
+  it('sends the same id again when the same submission is confirmed again after a dropped connection, and a new one once the text changed', async () => {
+    let answers = 0;
+    const { api } = await identified({
+      'actions.block': ({ uid }) => {
+        answers += 1;
+        if (answers <= 2) throw new AppError('NETWORK', 'socket closed before the answer');
+        return actionResult(blockedIn(mette, uid));
+      },
+    });
+    await click(screen.getByTestId('action-block'));
+    await typeReason('Stolen at the bar');
+    await click(screen.getByTestId('action-confirm'));
+    expect(screen.getByTestId('action-error').dataset.code).toBe('NETWORK');
+    expect(screen.getByTestId('action-dialog')).toBeTruthy();
+
+    // The person presses confirm again: the same submission, so the core can tell it is not a second block.
+    await click(screen.getByTestId('action-confirm'));
+    const [first, second] = requestIds(api, 'actions.block');
+    expect(first).toMatch(uuid);
+    expect(second).toBe(first);
+
+    // Spaces around the text do not make it another submission.
+    await typeReason('  Stolen at the bar ');
+    await click(screen.getByTestId('action-confirm'));
+    expect(requestIds(api, 'actions.block')[2]).toBe(first);
+    // The third answer got through: one block, done.
+    expect(screen.queryByTestId('action-dialog')).toBeNull();
+    expect(screen.getByTestId('action-result').textContent).toContain('Done: wristband 04A2…C1 of Mette Hansen is blocked.');
+  });
+
+  it('renews the id when the person edits the text between tries', async () => {
+    let fail = true;
+    const { api } = await identified({
+      'actions.block': ({ uid }) => {
+        if (fail) throw new AppError('TIMEOUT', 'no answer in time');
+        return actionResult(blockedIn(mette, uid));
+      },
+    });
+    await click(screen.getByTestId('action-block'));
+    await typeReason('Lost');
+    await click(screen.getByTestId('action-confirm'));
+    await typeReason('Lost at the main stage');
+    fail = false;
+    await click(screen.getByTestId('action-confirm'));
+    expect(sent(api, 'actions.block').map((request) => request.reason)).toEqual(['Lost', 'Lost at the main stage']);
+    const [first, second] = requestIds(api, 'actions.block');
+    expect(first).toMatch(uuid);
+    expect(second).toMatch(uuid);
+    expect(second).not.toBe(first);
+    expect(screen.queryByTestId('action-dialog')).toBeNull();
+  });
+
+  it('gives a new action (even with the same words) a new id', async () => {
+    const { api, emit } = await identified({ 'actions.comment': () => actionResult(mette) });
+    for (let round = 0; round < 2; round += 1) {
+      await click(screen.getByTestId('action-comment'));
+      await typeReason('Called the guest back');
+      await click(screen.getByTestId('action-confirm'));
+      await emit({ event: 'scan', payload: scan(tappedUid) });
+      await screen.findByTestId('identify-owner-name');
+    }
+    const [first, second] = requestIds(api, 'actions.comment');
+    expect(first).toMatch(uuid);
+    expect(second).toMatch(uuid);
+    expect(second).not.toBe(first);
+  });
+
+  it('makes an id the core accepts even where crypto.randomUUID is missing (browser mode over plain HTTP)', () => {
+    const real = crypto;
+    vi.stubGlobal('crypto', { getRandomValues: (array: Uint8Array<ArrayBuffer>) => real.getRandomValues(array) });
+    onTestFinished(() => {
+      vi.unstubAllGlobals();
+    });
+    const ids = Array.from({ length: 20 }, () => newRequestId());
+    for (const id of ids) {
+      expect(id).toMatch(uuid);
+      expect(BlockRequest.safeParse({ productId: 1, uid: tappedUid, reason: 'Lost', requestId: id }).success).toBe(true);
+    }
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });

@@ -5,23 +5,12 @@ import { AppError } from '../../src/shared/errors';
 import en from '../../src/renderer/src/i18n/locales/en.json';
 import { deferred, FakeApi } from './support/FakeApi';
 import type { Result } from '../../src/shared/contract';
-import { actAndSettle, renderApp, resetDom } from './support/renderApp';
+import { actAndSettle, click, goTo, renderApp, resetDom } from './support/renderApp';
 
 afterEach(resetDom);
 
 function type(input: HTMLElement, value: string) {
   return actAndSettle(() => fireEvent.change(input, { target: { value } }));
-}
-
-function click(element: HTMLElement) {
-  return actAndSettle(() => fireEvent.click(element));
-}
-
-async function goTo(hash: string) {
-  await actAndSettle(() => {
-    window.location.hash = hash;
-    window.dispatchEvent(new HashChangeEvent('hashchange'));
-  });
 }
 
 /** A fake core whose admin lock behaves like the real one: PIN 4711 once set. */

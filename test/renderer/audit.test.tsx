@@ -2,26 +2,18 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuditEntry } from '../../src/shared/audit';
 import { AppError } from '../../src/shared/errors';
+import da from '../../src/renderer/src/i18n/locales/da.json';
 import en from '../../src/renderer/src/i18n/locales/en.json';
+import nl from '../../src/renderer/src/i18n/locales/nl.json';
 import { FakeApi, type Handlers } from './support/FakeApi';
+import { settingsView } from './support/fixtures';
 import { auditEntry, bandA, bandB } from './support/outboxFixtures';
-import { actAndSettle, renderApp, resetDom } from './support/renderApp';
+import { actAndSettle, click, goTo, renderApp, resetDom } from './support/renderApp';
 
 afterEach(() => {
   resetDom();
   vi.restoreAllMocks();
 });
-
-async function goTo(hash: string) {
-  await actAndSettle(() => {
-    window.location.hash = hash;
-    window.dispatchEvent(new HashChangeEvent('hashchange'));
-  });
-}
-
-function click(element: Element) {
-  return actAndSettle(() => fireEvent.click(element));
-}
 
 function change(testId: string, value: string) {
   return actAndSettle(() => fireEvent.change(screen.getByTestId(testId), { target: { value } }));
@@ -79,12 +71,68 @@ describe('audit log', () => {
       `${bandA} → ${bandB}`,
       'Chip unreadable',
       '⊘ Refused',
-      'VM_NEW_TOKEN_ACTIVE_ELSEWHERE New token is active on product 777',
+      `${en.errors.VM_NEW_TOKEN_ACTIVE_ELSEWHERE} New token is active on product 777`,
     ]);
+    // The code itself stays at hand for support.
+    expect(within(first!).getByTestId('audit-code').dataset.code).toBe('VM_NEW_TOKEN_ACTIVE_ELSEWHERE');
+    expect(within(first!).getByTestId('audit-code').getAttribute('title')).toBe('VM_NEW_TOKEN_ACTIVE_ELSEWHERE');
     expect(cells(second!).slice(3)).toEqual(['Comment', '5551', '', 'Refund asked', '◷ Open (queued or being sent)', '']);
     expect(screen.getByTestId('audit-count').textContent).toBe('2 entries shown');
     expect(screen.getByTestId('audit-end').textContent).toBe(en.audit.end);
     expect(screen.queryByTestId('audit-load-older')).toBeNull();
+  });
+
+  it('shows the outbox\'s notes and our error codes in the desk\'s language, Venue Manager\'s words as they are', async () => {
+    const entries = [
+      // The core writes each note's English form beside it: the translated note replaces it.
+      auditEntry(27, { errorCode: 'ALREADY_APPLIED', serverMessage: 'confirmed from the product history after a lost answer' }),
+      auditEntry(26, { errorCode: 'ALREADY_DONE_ELSEWHERE', serverMessage: 'already done by another desk' }),
+      auditEntry(25, { action: 'comment', uid: null, errorCode: 'POSSIBLE_DUPLICATE', serverMessage: 'may be duplicated: sent again after a lost answer' }),
+      // An edit or discard keeps Venue Manager's last words, or just its own name.
+      auditEntry(24, { outcome: 'refused', errorCode: 'EDITED', serverMessage: 'edited' }),
+      auditEntry(23, { outcome: 'refused', errorCode: 'DISCARDED', serverMessage: 'Token already blocked' }),
+      // Our own codes: explained; their English detail only in the tooltip.
+      auditEntry(22, { outcome: 'failed', errorCode: 'TIMEOUT', serverMessage: 'socket hang up after 10000 ms' }),
+      auditEntry(21, { outcome: 'failed', errorCode: 'SOMETHING_NEW', serverMessage: null }),
+      auditEntry(20, { outcome: 'refused', errorCode: 'VM_UNKNOWN_ERROR', serverMessage: 'Computer says no' }),
+    ];
+    await auditView({ 'audit.list': () => ({ entries }) });
+    const errorColumn = auditRows().map((row) => cells(row).at(-1));
+    expect(errorColumn).toEqual([
+      'already applied (confirmed from the product history)',
+      'already done by another desk',
+      'may be duplicated',
+      'edited: replaced by a corrected action',
+      'discarded by a person Token already blocked',
+      en.errors.TIMEOUT,
+      'SOMETHING_NEW',
+      `${en.errors.VM_UNKNOWN_ERROR} Computer says no`,
+    ]);
+    expect(auditRows().map((row) => within(row).getByTestId('audit-code').dataset.code)).toEqual(entries.map((entry) => entry.errorCode));
+    // Venue Manager's words stay quoted, untranslated; ours are at hand in the tooltip.
+    expect(auditRows()[4]?.querySelector('q')?.textContent).toBe('Token already blocked');
+    expect(auditRows()[7]?.querySelector('q')?.textContent).toBe('Computer says no');
+    expect(auditRows()[5]?.querySelector('q')).toBeNull();
+    expect(auditRows()[5]?.querySelector('.audit-view__error')?.getAttribute('title')).toBe('socket hang up after 10000 ms');
+    expect(auditRows()[6]?.querySelector('code')?.textContent).toBe('SOMETHING_NEW');
+  });
+
+  it('translates the notes in Danish and Dutch too', async () => {
+    for (const [language, texts] of [
+      ['da', da],
+      ['nl', nl],
+    ] as const) {
+      const view = settingsView();
+      const api = new FakeApi({
+        settings: { ...view, settings: { ...view.settings, language } },
+        handlers: { 'audit.list': () => ({ entries: [auditEntry(2, { errorCode: 'POSSIBLE_DUPLICATE' }), auditEntry(1, { errorCode: 'NETWORK' })] }) },
+      });
+      renderApp(api);
+      await goTo('#/audit');
+      await screen.findAllByTestId('audit-row');
+      expect(auditRows().map((row) => cells(row).at(-1))).toEqual([texts.audit.note.POSSIBLE_DUPLICATE, texts.errors.NETWORK]);
+      resetDom();
+    }
   });
 
   it('sends the filter as typed: trimmed, only what is set, days at the venue; refuses a reversed range', async () => {

@@ -1,7 +1,8 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/shared/errors';
-import type { IdentifyResult } from '../../src/shared/model';
+import type { IdentifyResult, OwnerMatch } from '../../src/shared/model';
+import type { PendingMark, QueuedAction } from '../../src/shared/outbox';
 import en from '../../src/renderer/src/i18n/locales/en.json';
 import { blockedIn, tappedUid } from './support/actionFixtures';
 import { FakeApi } from './support/FakeApi';
@@ -33,9 +34,32 @@ function lookup({ uid }: { uid: string }): IdentifyResult {
         fetchedAt: 1,
         cachedAt: 1,
       };
+    case '04CONFLICT0001':
+      // Venue Manager refused this desk's block of the band: a person must decide in the Outbox.
+      return found(markedMette('conflict', { kind: 'block', productId: mette.product.id, uid: tappedUid.toLowerCase(), reason: 'Stolen' }));
+    case '04FAILED000001':
+      // A replace (the band's block half) that failed.
+      return found(markedMette('failed', { kind: 'replace', productId: mette.product.id, uid: tappedUid, newUid: '04NEW000000001', reason: 'Broken' }));
+    case '04OTHERBAND001':
+      // Conflicts that are not a block of the tapped band: a comment, and a block of another band.
+      return found({
+        ...mette,
+        pending: [
+          { id: 'c2', state: 'conflict', createdAt: 1, action: { kind: 'comment', productId: mette.product.id, comment: 'Refund' } },
+          { id: 'c3', state: 'failed', createdAt: 1, action: { kind: 'block', productId: mette.product.id, uid: '04SOMEOTHER001', reason: 'Lost' } },
+        ],
+      });
     default:
       return notFound(uid);
   }
+}
+
+function found(match: OwnerMatch): IdentifyResult {
+  return { kind: 'found', uid: tappedUid, matches: [match], fetchedAt: 1 };
+}
+
+function markedMette(state: PendingMark['state'], action: QueuedAction): OwnerMatch {
+  return { ...mette, pending: [{ id: 'm1', state, createdAt: 1, action }] };
 }
 
 async function openGate() {
@@ -98,6 +122,20 @@ describe('gate view', () => {
     const { emit } = await openGate();
     await emit({ event: 'scan', payload: scan('04QUEUED000001') });
     expect(verdict()).toMatchObject({ colour: 'red', name: 'Mette Hansen', reason: en.gate.reason.blockedQueued });
+  });
+
+  it('answers red for a band whose block (or replace) waits for a person in the Outbox: letting it in is the unsafe direction', async () => {
+    const { emit } = await openGate();
+    await emit({ event: 'scan', payload: scan('04CONFLICT0001') });
+    expect(verdict()).toMatchObject({ colour: 'red', name: 'Mette Hansen', reason: en.gate.reason.blockNeedsPerson });
+    expect(screen.getByTestId('gate-reason').dataset.reason).toBe('blockNeedsPerson');
+
+    await emit({ event: 'scan', payload: scan('04FAILED000001') });
+    expect(verdict()).toMatchObject({ colour: 'red', reason: en.gate.reason.blockNeedsPerson });
+
+    // Anything else waiting for a person does not stop this band.
+    await emit({ event: 'scan', payload: scan('04OTHERBAND001') });
+    expect(verdict()).toMatchObject({ colour: 'green', reason: en.gate.reason.valid });
   });
 
   it('returns to Identify with Escape', async () => {

@@ -1,11 +1,15 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/shared/errors';
-import type { OutboxItemView, OutboxSummary } from '../../src/shared/outbox';
+import type { Language } from '../../src/shared/settings';
+import { outboxDecisions, type OutboxDecision, type OutboxItemView, type OutboxSummary } from '../../src/shared/outbox';
+import da from '../../src/renderer/src/i18n/locales/da.json';
 import en from '../../src/renderer/src/i18n/locales/en.json';
+import nl from '../../src/renderer/src/i18n/locales/nl.json';
 import { deferred, FakeApi, type Handlers } from './support/FakeApi';
+import { settingsView } from './support/fixtures';
 import { bandA, bandB, outboxDesk, outboxItem, outboxSummary, ToneRecorder } from './support/outboxFixtures';
-import { actAndSettle, renderApp, resetDom } from './support/renderApp';
+import { actAndSettle, click, goTo, renderApp, resetDom } from './support/renderApp';
 
 const tones = new ToneRecorder();
 const found = [880, 1320];
@@ -16,17 +20,6 @@ afterEach(() => {
   resetDom();
   tones.uninstall();
 });
-
-async function goTo(hash: string) {
-  await actAndSettle(() => {
-    window.location.hash = hash;
-    window.dispatchEvent(new HashChangeEvent('hashchange'));
-  });
-}
-
-function click(element: Element) {
-  return actAndSettle(() => fireEvent.click(element));
-}
 
 function type(element: Element, value: string) {
   return actAndSettle(() => fireEvent.change(element, { target: { value } }));
@@ -48,6 +41,8 @@ const conflict = outboxItem('c1', 'conflict', {
   lastError: { code: 'VM_TOKEN_ALREADY_BLOCKED', message: 'Token already blocked' },
   outcome: 'conflict',
   decidedBy: 'replayer',
+  decision: 'refused-different-state',
+  decisionReason: 'Venue Manager refused it: the product there is not as this desk expected',
 });
 const failed = outboxItem('f1', 'failed', {
   seq: 2,
@@ -55,6 +50,7 @@ const failed = outboxItem('f1', 'failed', {
   lastError: { code: 'VM_NEW_TOKEN_ACTIVE_ELSEWHERE', message: 'New token is active on product 777' },
   outcome: 'failed',
   decidedBy: 'replayer',
+  decision: 'cannot-be-sent',
 });
 const waiting = outboxItem('p1', 'pending', {
   seq: 4,
@@ -62,6 +58,8 @@ const waiting = outboxItem('p1', 'pending', {
   nextAttemptAt: Date.now() + 5 * 60_000 + 20_000,
   mayHaveApplied: true,
   lastError: { code: 'NETWORK', message: 'connect ECONNREFUSED' },
+  decidedBy: 'Bo',
+  decision: 'retried',
 });
 const duplicated = outboxItem('d1', 'done', {
   seq: 1,
@@ -69,16 +67,33 @@ const duplicated = outboxItem('d1', 'done', {
   possibleDuplicate: true,
   outcome: 'possible-duplicate',
   decidedBy: 'replayer',
+  decision: 'possible-duplicate',
   finishedAt: Date.now() - 60_000,
 });
-const elsewhere = outboxItem('d2', 'done', { seq: 0, outcome: 'already-done-elsewhere', decidedBy: 'replayer', finishedAt: Date.now() });
-const discarded = outboxItem('x1', 'discarded', { seq: -1, outcome: 'discarded', decidedBy: 'Bo', decisionReason: 'Guest left' });
+const elsewhere = outboxItem('d2', 'done', {
+  seq: 0,
+  outcome: 'already-done-elsewhere',
+  decidedBy: 'replayer',
+  decision: 'already-done-elsewhere',
+  decisionReason: 'Venue Manager already shows the end state',
+  finishedAt: Date.now(),
+});
+// The person's own words, as typed: quotes, a dash and markup-like text stay as they are.
+const ownReason = 'Guest left — said "keep it" <b>twice</b>';
+const discarded = outboxItem('x1', 'discarded', { seq: -1, outcome: 'discarded', decidedBy: 'Bo', decision: 'discarded', decisionReason: ownReason });
 const everything = [waiting, conflict, failed, duplicated, elsewhere, discarded];
 const busySummary = outboxSummary({ pending: 2, conflicts: 1, failed: 1, possibleDuplicates: 1, lastSyncAt: Date.now() - 2 * 60_000 });
 
 /** The app on the Outbox view of a desk whose core holds `items`. */
-async function outboxView(handlers: Handlers = {}, items: OutboxItemView[] = everything, summary: OutboxSummary = busySummary) {
-  const api = new FakeApi({ handlers: { ...outboxDesk(items, summary), ...handlers } });
+async function outboxView(
+  handlers: Handlers = {},
+  items: OutboxItemView[] = everything,
+  summary: OutboxSummary = busySummary,
+  language: Language = 'en',
+) {
+  const view = settingsView();
+  const settings = { ...view, settings: { ...view.settings, language } };
+  const api = new FakeApi({ settings, handlers: { ...outboxDesk(items, summary), ...handlers } });
   const rendered = renderApp(api);
   await screen.findByTestId('operator-name');
   await goTo('#/outbox');
@@ -101,7 +116,10 @@ describe('outbox: the list', () => {
     expect(first.getByTestId('outbox-meta').textContent).toBe('Anna at Help desk, 3 minutes ago');
     expect(first.getByTestId('outbox-server-words').textContent).toContain('Venue Manager said: Token already blocked');
     expect(first.getByTestId('outbox-server-words').textContent).toContain(en.errors.VM_TOKEN_ALREADY_BLOCKED);
-    expect(first.getByTestId('outbox-decision').textContent).toBe('Outcome: conflict — a person decides — decided by Wristdesk');
+    expect(first.queryByTestId('outbox-our-words')).toBeNull();
+    // The decision by its code, not the English decisionReason meant for the logs.
+    expect(first.getByTestId('outbox-decision').textContent).toBe('Refused: Venue Manager shows a different state');
+    expect(within(row('f1')).getByTestId('outbox-decision').textContent).toBe('Cannot be sent as it is');
     for (const action of ['outbox-retry', 'outbox-edit', 'outbox-discard']) expect(first.getByTestId(action)).toBeTruthy();
 
     expect(within(row('f1')).getByTestId('outbox-what').textContent).toBe(
@@ -119,7 +137,12 @@ describe('outbox: the list', () => {
     expect(pending.getByTestId('outbox-state').textContent).toBe('◷ Waiting');
     expect(pending.getByTestId('outbox-next-try').textContent).toMatch(/^ · 2 tries · next try in 5 minutes \(.+\)$/);
     expect(row('p1').textContent).toContain(en.outbox.mayHaveApplied);
-    expect(pending.getByTestId('outbox-server-words').textContent).toContain('connect ECONNREFUSED');
+    // Our own code: explained in the desk's language, not quoted as Venue Manager's words.
+    expect(pending.getByTestId('outbox-our-words').textContent).toBe(`Noted by Wristdesk: ${en.errors.NETWORK}`);
+    expect(pending.queryByTestId('outbox-server-words')).toBeNull();
+    expect(row('p1').textContent).not.toContain('ECONNREFUSED');
+    expect(row('p1').textContent).not.toContain(en.outbox.serverSaid);
+    expect(pending.getByTestId('outbox-decision').textContent).toBe('Retried by Bo');
     expect(pending.queryByTestId('outbox-retry')).toBeNull();
 
     await click(screen.getByTestId('outbox-filter-done'));
@@ -128,13 +151,13 @@ describe('outbox: the list', () => {
     expect(comment.getByTestId('outbox-what').textContent).toBe('Comment on product no. 5553');
     expect(comment.getByTestId('outbox-text').textContent).toBe('Comment: Guest asked for a refund');
     expect(comment.getByTestId('outbox-duplicate').textContent).toBe('⚠ May be duplicated');
-    expect(comment.getByTestId('outbox-decision').textContent).toBe('Outcome: sent, may be duplicated — decided by Wristdesk');
-    expect(within(row('d2')).getByTestId('outbox-decision').textContent).toBe('Outcome: already done by another desk — decided by Wristdesk');
+    expect(comment.getByTestId('outbox-decision').textContent).toBe('Sent again after a lost answer — may be there twice');
+    expect(within(row('d2')).getByTestId('outbox-decision').textContent).toBe('Already done by another desk');
     expect(within(row('d2')).queryByTestId('outbox-duplicate')).toBeNull();
     expect(screen.queryByTestId('outbox-retry')).toBeNull();
 
     await click(screen.getByTestId('outbox-filter-discarded'));
-    expect(within(row('x1')).getByTestId('outbox-decision').textContent).toBe('Outcome: discarded — Guest left — decided by Bo');
+    expect(within(row('x1')).getByTestId('outbox-decision').textContent).toBe(`Discarded by Bo: “${ownReason}”`);
 
     await click(screen.getByTestId('outbox-filter-all'));
     expect(api.callsOf('outbox.list').at(-1)).toEqual({});
@@ -392,5 +415,101 @@ describe('outbox: sending and the summary', () => {
     expect(progress?.getAttribute('value')).toBe('3');
     expect(progress?.getAttribute('max')).toBe('10');
     expect(screen.getByTestId('outbox-replay').textContent).toBe('Sending the backlog: 3 of 10');
+  });
+});
+
+describe('outbox: decisions and problems in the desk\'s language', () => {
+  const replacement = '3f9c2a71-0b4e-4d8a-9c11-5e2f7d6a8b90';
+  /** One item per decision code, decided by Bo where a person decided. */
+  const decided = outboxDecisions.map((decision, index) =>
+    outboxItem(`i${String(index)}`, 'done', {
+      seq: index,
+      decision,
+      decidedBy: ['retried', 'edited', 'shown-at-desk', 'discarded'].includes(decision) ? 'Bo' : 'replayer',
+      decisionReason: decision === 'discarded' ? ownReason : `English note for the logs (${decision})`,
+      replacedBy: decision === 'edited' ? replacement : null,
+    }),
+  );
+
+  function decisionOf(decision: OutboxDecision): HTMLElement {
+    const index = outboxDecisions.indexOf(decision);
+    return within(row(`i${String(index)}`)).getByTestId('outbox-decision');
+  }
+
+  it.each([
+    ['sent', 'Accepted by Venue Manager'],
+    ['already-applied', 'Confirmed from the product history after a lost answer'],
+    ['already-done-elsewhere', 'Already done by another desk'],
+    ['possible-duplicate', 'Sent again after a lost answer — may be there twice'],
+    ['refused-different-state', 'Refused: Venue Manager shows a different state'],
+    ['refused-unreadable', 'Refused, and the product could not be read to check why'],
+    ['refused-comment', 'Refused by Venue Manager'],
+    ['cannot-be-sent', 'Cannot be sent as it is'],
+    ['retried', 'Retried by Bo'],
+    ['edited', 'Edited by Bo: replaced by a corrected action'],
+    ['shown-at-desk', 'Refused while Bo waited at the desk; shown at once'],
+    ['discarded', `Discarded by Bo: “${ownReason}”`],
+  ] satisfies [OutboxDecision, string][])('%s reads "%s", never the English note for the logs', async (decision, text) => {
+    await outboxView({}, decided, outboxSummary());
+    const line = decisionOf(decision);
+    expect(line.dataset.decision).toBe(decision);
+    expect(line.textContent.startsWith(text)).toBe(true);
+    expect(line.textContent).not.toContain('English note for the logs');
+  });
+
+  it('names the corrected action that replaced an edited one, shortened, with the full id in the tooltip', async () => {
+    await outboxView({}, decided, outboxSummary());
+    const replacedBy = within(decisionOf('edited')).getByTestId('outbox-replaced-by');
+    expect(replacedBy.textContent).toBe(' · new action 3f9c2a71');
+    expect(replacedBy.getAttribute('title')).toBe(replacement);
+    expect(within(decisionOf('discarded')).queryByTestId('outbox-replaced-by')).toBeNull();
+  });
+
+  it('shows nothing for an item nothing was decided on yet', async () => {
+    const fresh = outboxItem('n1', 'pending', { decisionReason: 'English note', outcome: null });
+    await outboxView({}, [fresh], outboxSummary({ pending: 1 }));
+    expect(within(row('n1')).queryByTestId('outbox-decision')).toBeNull();
+    expect(row('n1').textContent).not.toContain('English note');
+  });
+
+  it.each([
+    ['da', da],
+    ['nl', nl],
+  ] as const)('in %s: the decisions translated, a person\'s discard reason as typed, our problems explained', async (language, texts) => {
+    const ours = outboxItem('o1', 'failed', { seq: 9, lastError: { code: 'TIMEOUT', message: 'socket hang up after 10000 ms' }, decision: 'cannot-be-sent' });
+    const theirs = outboxItem('v1', 'conflict', {
+      seq: 8,
+      lastError: { code: 'VM_TOKEN_ALREADY_BLOCKED', message: 'Token already blocked' },
+      decision: 'shown-at-desk',
+      decidedBy: 'Anna',
+    });
+    await outboxView({}, [...decided, ours, theirs], outboxSummary(), language);
+    expect(decisionOf('already-done-elsewhere').textContent).toBe(texts.outbox.decisionText['already-done-elsewhere']);
+    expect(decisionOf('retried').textContent).toBe(texts.outbox.decisionText.retried.replace('{{name}}', 'Bo'));
+    expect(decisionOf('discarded').textContent).toBe(
+      texts.outbox.decisionText.discarded.replace('{{name}}', 'Bo').replace('{{reason}}', ownReason),
+    );
+    expect(decisionOf('discarded').textContent).toContain(ownReason);
+    expect(within(row('v1')).getByTestId('outbox-decision').textContent).toBe(texts.outbox.decisionText['shown-at-desk'].replace('{{name}}', 'Anna'));
+
+    expect(within(row('o1')).getByTestId('outbox-our-words').textContent).toBe(`${texts.outbox.ourWords} ${texts.errors.TIMEOUT}`);
+    expect(row('o1').textContent).not.toContain('socket hang up');
+    const server = within(row('v1')).getByTestId('outbox-server-words');
+    expect(server.textContent).toContain(`${texts.outbox.serverSaid} Token already blocked`);
+    expect(server.textContent).toContain(texts.errors.VM_TOKEN_ALREADY_BLOCKED);
+  });
+
+  it('shows a code this version does not know as it is, still as ours', async () => {
+    const odd = outboxItem('u1', 'failed', { lastError: { code: 'SOMETHING_NEW', message: 'an English detail' } });
+    await outboxView({}, [odd], outboxSummary({ failed: 1 }));
+    expect(within(row('u1')).getByTestId('outbox-our-words').textContent).toBe('Noted by Wristdesk: SOMETHING_NEW');
+    expect(row('u1').textContent).not.toContain('an English detail');
+  });
+
+  it('the summary\'s last problem: Venue Manager\'s words quoted, ours explained', async () => {
+    const { emit } = await outboxView({}, everything, outboxSummary({ pending: 1, lastError: { code: 'VM_UNKNOWN_TOKEN', message: 'Unknown token' } }));
+    expect(screen.getByTestId('outbox-last-error').textContent).toBe('Last problem: Venue Manager said: Unknown token');
+    await emit({ event: 'outbox', payload: outboxSummary({ pending: 1, lastError: { code: 'SERVER_ERROR', message: 'HTTP 502 Bad Gateway' } }) });
+    expect(screen.getByTestId('outbox-last-error').textContent).toBe(`Last problem: Noted by Wristdesk: ${en.errors.SERVER_ERROR}`);
   });
 });

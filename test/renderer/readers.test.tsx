@@ -3,16 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ReaderDiagnostic } from '../../src/shared/readers';
 import en from '../../src/renderer/src/i18n/locales/en.json';
 import { FakeApi } from './support/FakeApi';
-import { actAndSettle, renderApp, resetDom } from './support/renderApp';
+import { actAndSettle, goTo, renderApp, resetDom } from './support/renderApp';
 
 afterEach(resetDom);
-
-async function goTo(hash: string) {
-  await actAndSettle(() => {
-    window.location.hash = hash;
-    window.dispatchEvent(new HashChangeEvent('hashchange'));
-  });
-}
 
 const desk: ReaderDiagnostic = {
   id: 'usb-ffff-0035',

@@ -5,7 +5,7 @@ import { secretEnvironmentVariables } from '../../src/shared/settings';
 import en from '../../src/renderer/src/i18n/locales/en.json';
 import { FakeApi } from './support/FakeApi';
 import { settingsView } from './support/fixtures';
-import { actAndSettle, renderApp, resetDom } from './support/renderApp';
+import { actAndSettle, click, renderApp, resetDom } from './support/renderApp';
 
 afterEach(resetDom);
 
@@ -19,10 +19,6 @@ async function openSettings() {
 
 function type(input: HTMLElement, value: string) {
   return actAndSettle(() => fireEvent.change(input, { target: { value } }));
-}
-
-function click(element: HTMLElement) {
-  return actAndSettle(() => fireEvent.click(element));
 }
 
 describe('settings', () => {

@@ -87,18 +87,27 @@ describe('status bar', () => {
 
     const lastSyncAt = Date.UTC(2026, 6, 4, 12, 2);
     await emit({ event: 'outbox', payload: { ...summary, conflicts: 1, lastSyncAt } });
-    expect(screen.getByTestId('status-outbox-count').textContent).toBe(en.status.outbox.allSent);
+    // A conflict is not "all sent".
+    expect(screen.queryByTestId('status-outbox-count')).toBeNull();
     expect(screen.getByTestId('status-outbox').dataset.needPerson).toBe('1');
     expect(screen.getByTestId('status-outbox').textContent).toContain('1 needs a person');
     // Venue time (Europe/Copenhagen in the fixtures), in English: 2:02 PM.
     expect(screen.getByTestId('status-outbox-last-sync').textContent).toMatch(/2:02 PM/);
+
+    await emit({ event: 'outbox', payload: { ...summary, lastSyncAt } });
+    expect(screen.getByTestId('status-outbox-count').textContent).toBe(en.status.outbox.allSent);
   });
 
-  it('shows the demo badge with its explanation in demo mode', async () => {
-    renderApp(new FakeApi({ handlers: { 'app.info': () => ({ ...appInfo, demo: true }), 'reader.samples': () => [] } }));
+  it('shows the demo badge with its explanation in demo mode, and drops it once Venue Manager is configured', async () => {
+    const { emit } = renderApp(
+      new FakeApi({ handlers: { 'app.info': () => ({ ...appInfo, demo: true }), 'status.get': () => status({ demo: true }), 'reader.samples': () => [] } }),
+    );
     const badge = await screen.findByTestId('status-demo');
     expect(badge.textContent).toContain(en.status.demoBadge);
     expect(badge.textContent).toContain(en.status.demoText);
+    // The admin connected a real Venue Manager: the app info from start-up still says demo, the status does not.
+    await emit({ event: 'status', payload: status({ demo: false }) });
+    expect(screen.queryByTestId('status-demo')).toBeNull();
   });
 
   it('says the core connection is lost, and reloads everything when it is back', async () => {

@@ -14,15 +14,6 @@ export interface AuditAttempt {
   reason?: string;
 }
 
-export interface AuditRow extends AuditAttempt {
-  id: number;
-  at: number;
-  outcome: AuditOutcome | null;
-  errorCode: string | null;
-  serverMessage: string | null;
-  finishedAt: number | null;
-}
-
 /**
  * Who did what, when, why, and how it ended. An attempt is written before its request leaves
  * and completed afterwards, so even a crash in between leaves a trace.
@@ -30,7 +21,6 @@ export interface AuditRow extends AuditAttempt {
 export class AuditLog {
   private readonly insert;
   private readonly complete;
-  private readonly selectRecent;
 
   constructor(
     private readonly db: Database,
@@ -42,7 +32,6 @@ export class AuditLog {
     this.complete = db.prepare<[string, string | null, string | null, number, number]>(
       `UPDATE audit SET outcome = ?, error_code = ?, server_message = ?, finished_at = ? WHERE id = ?`,
     );
-    this.selectRecent = db.prepare<[number], Record<string, unknown>>(`SELECT * FROM audit ORDER BY id DESC LIMIT ?`);
   }
 
   begin(attempt: AuditAttempt): number {
@@ -79,23 +68,11 @@ export class AuditLog {
     for (const row of rows) yield toEntry(row);
   }
 
-  recent(limit = 100): AuditRow[] {
-    return this.selectRecent.all(limit).map((row) => ({
-      id: row.id as number,
-      at: row.at as number,
-      operator: row.operator as string,
-      desk: row.desk as string,
-      action: row.action as AuditRow['action'],
-      productId: row.product_id as number,
-      ...(row.uid === null ? {} : { uid: row.uid as string }),
-      ...(row.new_uid === null ? {} : { newUid: row.new_uid as string }),
-      ...(row.reason === null ? {} : { reason: row.reason as string }),
-      outcome: row.outcome as AuditOutcome | null,
-      errorCode: row.error_code as string | null,
-      serverMessage: row.server_message as string | null,
-      finishedAt: row.finished_at as number | null,
-    }));
+  /** The newest entries, unfiltered. */
+  recent(limit = 100): AuditEntry[] {
+    return this.query({}, limit);
   }
+
 }
 
 function whereClause(filter: AuditFilter, beforeId?: number): { where: string; params: (string | number)[] } {

@@ -167,6 +167,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const outbox = new Outbox({ db, audit, now });
   const recovered = outbox.recoverInFlight();
   const schedule = options.schedule ?? timerScheduler;
+  const random = options.random ?? Math.random;
   const watch = new OutboxWatch(schedule);
   let replayProgress: OutboxProgress | undefined;
   let outboxEventPending = false;
@@ -176,7 +177,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     // Not venueClient(): "work offline" holds the replayer instead of failing its items.
     client: () => venueManager.current(),
     now,
-    random: options.random ?? Math.random,
+    random,
     sleep: (ms) => new Promise((resolve) => schedule(resolve, ms)),
     historyShowsComments: () => venueManager.demo || settingsStore.read().settings.venueManager.historyShowsComments,
     onItemChange: (item) => {
@@ -342,8 +343,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       return;
     }
     if (replayer.pausedFor.includes('OFFLINE')) {
-      // Back: what waited out a backoff for the network goes now, not minutes later.
-      outbox.bringForward();
+      // Back: what waited out a backoff for the network goes now, not minutes later — each
+      // after a random wait of up to 2 s, so desks that lost the Wi-Fi together do not all
+      // come back at the same instant.
+      outbox.bringForward(() => random() * 2000);
       replayer.resume('OFFLINE');
     }
   }

@@ -27,6 +27,8 @@ export function outboxItem(id: string, state: OutboxState, overrides: Partial<Ou
     lastError: null,
     outcome: null,
     decidedBy: null,
+    decision: null,
+    replacedBy: null,
     decisionReason: null,
     finishedAt: null,
     ...overrides,

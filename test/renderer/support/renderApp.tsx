@@ -1,4 +1,4 @@
-import { act, cleanup, render } from '@testing-library/react';
+import { act, cleanup, fireEvent, render } from '@testing-library/react';
 import type { AnyEvent } from '../../../src/shared/contract';
 import { AppRoot } from '../../../src/renderer/src/app/AppRoot';
 import { alwaysConnected, type CoreConnection } from '../../../src/renderer/src/transport/coreConnection';
@@ -20,6 +20,19 @@ export async function actAndSettle(action: () => unknown): Promise<void> {
     action();
     await new Promise((resolve) => setTimeout(resolve, 0));
   });
+}
+
+/** Follows a link the way the hash router sees it: `#/outbox`. */
+export async function goTo(hash: string): Promise<void> {
+  await actAndSettle(() => {
+    window.location.hash = hash;
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  });
+}
+
+/** A click, then everything it started settles. */
+export function click(element: Element): Promise<void> {
+  return actAndSettle(() => fireEvent.click(element));
 }
 
 /** Undo what a test did to the shared document: mounted trees and the route in the hash. */

@@ -23,7 +23,7 @@ export function ActionResultLine({ productId }: { productId: number }) {
       data-queued={result.queued}
     >
       <span className="state-line__icon" aria-hidden="true">
-        {result.queued ? '⏳' : '✔'}
+        {result.queued ? '◷' : '✔'}
       </span>
       {t(result.queued ? `actions.queued.${result.kind}` : `actions.result.${result.kind}`, { uid, name, newUid })}
     </p>

@@ -1,9 +1,20 @@
 import type { WireError } from '../../../../shared/errors';
+import type { OwnerMatch } from '../../../../shared/model';
 import type { IdentifyState } from '../../store/slices/identifySlice';
 import { expectedMatch } from '../owner-match/expectedMatch';
 import { tokenState } from '../owner-match/tokenState';
 
-export type GateReason = 'valid' | 'blocked' | 'blockedQueued' | 'inactive' | 'invalidated' | 'notListed' | 'unknown' | 'unreadable' | 'error';
+export type GateReason =
+  | 'valid'
+  | 'blocked'
+  | 'blockedQueued'
+  | 'blockNeedsPerson'
+  | 'inactive'
+  | 'invalidated'
+  | 'notListed'
+  | 'unknown'
+  | 'unreadable'
+  | 'error';
 
 export type GateVerdict =
   | { verdict: 'waiting' }
@@ -11,8 +22,9 @@ export type GateVerdict =
   | { verdict: 'green' | 'red'; uid: string; name: string | null; reason: GateReason; blockedAt?: string | null; error?: WireError };
 
 /**
- * Green only for a valid product whose tapped wristband is active; everything else is red with
- * the reason. If several products carry the wristband, one that lets the person in wins.
+ * Green only for a valid product whose tapped wristband is active and has no block of it waiting
+ * at this desk (queued, or in conflict/failed in the Outbox); everything else is red with the
+ * reason. If several products carry the wristband, one that lets the person in wins.
  */
 export function gateVerdict(identify: IdentifyState): GateVerdict {
   switch (identify.phase) {
@@ -33,7 +45,8 @@ export function gateVerdict(identify: IdentifyState): GateVerdict {
   // Venue Manager's form of the UID is what its token list holds.
   const tokenUid = result.matchedAs?.value ?? result.uid;
   // A block queued at this desk stops the band now, not when Venue Manager hears of it.
-  const checked = result.matches.map(expectedMatch).map((match) => {
+  const checked = result.matches.map((shown) => {
+    const match = expectedMatch(shown);
     const token = match.product.tokens.find((candidate) => candidate.uid === tokenUid);
     const name = match.address.name;
     if (token === undefined) return { verdict: 'red' as const, uid: result.uid, name, reason: 'notListed' as const };
@@ -42,7 +55,22 @@ export function gateVerdict(identify: IdentifyState): GateVerdict {
     if (state === 'blocked') return { verdict: 'red' as const, uid: result.uid, name, reason: 'blocked' as const, blockedAt: token.blockedAt };
     if (!match.product.valid) return { verdict: 'red' as const, uid: result.uid, name, reason: 'invalidated' as const };
     if (state === 'inactive') return { verdict: 'red' as const, uid: result.uid, name, reason: 'inactive' as const };
+    // A block Venue Manager refused (or that failed) is not expected to apply, but a person meant
+    // it: until someone decides in the Outbox, the band is not let in (the safe direction).
+    if (blockAwaitsPerson(shown, [tokenUid, result.uid])) {
+      return { verdict: 'red' as const, uid: result.uid, name, reason: 'blockNeedsPerson' as const };
+    }
     return { verdict: 'green' as const, uid: result.uid, name, reason: 'valid' as const };
   });
   return checked.find((check) => check.verdict === 'green') ?? checked[0] ?? { verdict: 'red', uid: result.uid, name: null, reason: 'unknown' };
+}
+
+/** Is a block (or the block half of a replace) of one of these UIDs in conflict or failed in the outbox? */
+function blockAwaitsPerson(match: OwnerMatch, uids: readonly string[]): boolean {
+  const same = (a: string, b: string) => a.trim().toUpperCase() === b.trim().toUpperCase();
+  return (match.pending ?? []).some(({ state, action }) => {
+    if (state !== 'conflict' && state !== 'failed') return false;
+    if (action.kind !== 'block' && action.kind !== 'replace') return false;
+    return action.productId === match.product.id && uids.some((uid) => same(uid, action.uid));
+  });
 }

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type SubmitEvent } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
+import { escapeCancels } from './escapeCancels';
 import { useTranslation } from 'react-i18next';
 
 /** Giving an item up, for good: the reason is required and goes into the audit. */
@@ -32,12 +33,7 @@ export function OutboxDiscardForm({
     onSubmit(trimmed);
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    event.stopPropagation();
-    onCancel();
-  };
+  const onKeyDown = escapeCancels(onCancel);
 
   return (
     <form className="outbox-view__form" data-testid="outbox-discard-form" noValidate onSubmit={submit} onKeyDown={onKeyDown}>

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type SubmitEvent } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
+import { escapeCancels } from './escapeCancels';
 import { useTranslation } from 'react-i18next';
 import type { OutboxEditRequest, QueuedAction } from '../../../../shared/outbox';
 import { StateMessage } from '../../ui/StateMessage';
@@ -47,12 +48,7 @@ export function OutboxEditForm({
     onSubmit(check.request);
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    event.stopPropagation();
-    onCancel();
-  };
+  const onKeyDown = escapeCancels(onCancel);
 
   return (
     <form className="outbox-view__form" data-testid="outbox-edit-form" noValidate onSubmit={submit} onKeyDown={onKeyDown}>

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorCode } from '../../../../shared/errors';
 import type { OutboxEditRequest, OutboxItemView, OutboxState } from '../../../../shared/outbox';
 import { useErrorText } from '../../i18n/useErrorText';
 import { useAppStore } from '../../store/StoreProvider';
@@ -10,6 +9,8 @@ import { StateMessage } from '../../ui/StateMessage';
 import { useVenueTime } from '../../ui/useVenueTime';
 import { OutboxDiscardForm } from './OutboxDiscardForm';
 import { OutboxEditForm } from './OutboxEditForm';
+import { LastErrorWords } from './LastErrorWords';
+import { shortItemId, useDecisionText } from './useDecisionText';
 import { fullUids, useDescribeAction } from './useDescribeAction';
 
 /** Never colour alone: every state has its icon and its word. */
@@ -34,14 +35,16 @@ const stateTones: Record<OutboxState, 'good' | 'bad' | 'warn' | 'neutral'> = {
 type Open = 'none' | 'edit' | 'discard';
 
 /**
- * One queued action: what it does, where it stands, what Venue Manager said and what was
- * decided. Conflicts and failures offer Retry, Edit and Discard.
+ * One queued action: what it does, where it stands, what Venue Manager said (or what went
+ * wrong on the way) and what was decided, in the desk's language. Conflicts and failures offer
+ * Retry, Edit and Discard.
  */
 export function OutboxRow({ item, now, signedIn }: { item: OutboxItemView; now: number; signedIn: boolean }) {
   const { t, i18n } = useTranslation();
   const describe = useDescribeAction();
   const venueTime = useVenueTime();
   const errorText = useErrorText();
+  const describeDecision = useDecisionText();
   const retry = useAppStore((state) => state.retryOutboxItem);
   const discard = useAppStore((state) => state.discardOutboxItem);
   const edit = useAppStore((state) => state.editOutboxItem);
@@ -53,7 +56,7 @@ export function OutboxRow({ item, now, signedIn }: { item: OutboxItemView; now: 
   const decides = state === 'conflict' || state === 'failed';
   const waiting = state === 'pending' || state === 'sending';
   const tone = stateTones[state];
-  const knownCode = item.lastError === null ? null : ErrorCode.safeParse(item.lastError.code);
+  const decisionText = describeDecision(item);
 
   const run = async (work: () => Promise<unknown>) => {
     setBusy(true);
@@ -112,25 +115,16 @@ export function OutboxRow({ item, now, signedIn }: { item: OutboxItemView; now: 
           </span>
         )}
       </p>
-      {item.lastError !== null && (
-        <div className="outbox-view__server" data-testid="outbox-server-words">
-          <p>
-            {t('outbox.serverSaid')} <q className="outbox-view__quote">{item.lastError.message}</q>
-          </p>
-          {decides && knownCode?.success === true && <p className="field__hint">{errorText({ code: knownCode.data })}</p>}
-        </div>
-      )}
-      {item.outcome !== null && (
-        <p className="outbox-view__decision" data-testid="outbox-decision">
-          {t('outbox.decision', { outcome: t(`outbox.outcome.${item.outcome}`) })}
-          {item.decisionReason !== null && (
-            <>
-              {' — '}
-              <q className="outbox-view__quote">{item.decisionReason}</q>
-            </>
+      {item.lastError !== null && <LastErrorWords error={item.lastError} explain={decides} />}
+      {decisionText !== null && (
+        <p className="outbox-view__decision" data-testid="outbox-decision" data-decision={item.decision ?? undefined}>
+          {decisionText}
+          {item.decision === 'edited' && item.replacedBy !== null && (
+            <span className="field__hint" data-testid="outbox-replaced-by" title={item.replacedBy}>
+              {' · '}
+              {t('outbox.replacedBy', { id: shortItemId(item.replacedBy) })}
+            </span>
           )}
-          {item.decidedBy !== null &&
-            ` — ${item.decidedBy === 'replayer' ? t('outbox.decidedByWristdesk') : t('outbox.decidedBy', { name: item.decidedBy })}`}
         </p>
       )}
       {waiting && item.mayHaveApplied && <p className="field__hint">{t('outbox.mayHaveApplied')}</p>}

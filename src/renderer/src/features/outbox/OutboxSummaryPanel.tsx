@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { ErrorCode } from '../../../../shared/errors';
 import type { OutboxSummary } from '../../../../shared/outbox';
+import { useErrorText } from '../../i18n/useErrorText';
 import { formatAge } from '../../ui/formatAge';
 import { useVenueTime } from '../../ui/useVenueTime';
+import { isVenueManagerCode } from './LastErrorWords';
 
 const knownPauses = ['UNAUTHORIZED', 'OFFLINE', 'OFFLINE_FORCED'] as const;
 type KnownPause = (typeof knownPauses)[number];
@@ -14,6 +17,7 @@ function isKnownPause(reason: string): reason is KnownPause {
 export function OutboxSummaryPanel({ summary, now }: { summary: OutboxSummary | null; now: number }) {
   const { t, i18n } = useTranslation();
   const venueTime = useVenueTime();
+  const errorText = useErrorText();
 
   if (summary === null) {
     return (
@@ -30,6 +34,7 @@ export function OutboxSummaryPanel({ summary, now }: { summary: OutboxSummary | 
     { key: 'possibleDuplicates', value: summary.possibleDuplicates, tone: 'warn', icon: '⚠' },
   ] as const;
   const paused = summary.pausedFor;
+  const ourCode = summary.lastError === undefined ? undefined : ErrorCode.safeParse(summary.lastError.code);
 
   return (
     <section className="outbox-view__summary" data-testid="outbox-summary" aria-label={t('outbox.summaryLabel')}>
@@ -74,8 +79,17 @@ export function OutboxSummaryPanel({ summary, now }: { summary: OutboxSummary | 
         </p>
       )}
       {paused === undefined && summary.lastError !== undefined && (
-        <p className="field__hint" data-testid="outbox-last-error">
-          {t('outbox.lastError')} <q className="outbox-view__quote">{summary.lastError.message}</q>
+        <p className="field__hint" data-testid="outbox-last-error" data-code={summary.lastError.code}>
+          {t('outbox.lastError')}{' '}
+          {isVenueManagerCode(summary.lastError.code) ? (
+            <>
+              {t('outbox.serverSaid')} <q className="outbox-view__quote">{summary.lastError.message}</q>
+            </>
+          ) : (
+            <>
+              {t('outbox.ourWords')} {ourCode?.success === true ? errorText({ code: ourCode.data }) : <code>{summary.lastError.code}</code>}
+            </>
+          )}
         </p>
       )}
     </section>

@@ -30,17 +30,20 @@ export function OutboxIndicator() {
       title={pausedFor === undefined ? undefined : t(`status.outbox.paused.${pausedFor === 'UNAUTHORIZED' ? 'unauthorized' : 'offline'}`)}
     >
       <span className="indicator__icon" aria-hidden="true">
-        {needPerson > 0 ? '!' : pending > 0 ? '⏳' : '✔'}
+        {needPerson > 0 ? '!' : pending > 0 ? '◷' : '✔'}
       </span>
       <span className="indicator__label">{t('status.outbox.label')}</span>
-      <strong className="indicator__word" data-testid="status-outbox-count">
-        {replay !== undefined
-          ? t('status.outbox.sending', { done: replay.done, total: replay.total })
-          : pending > 0
-            ? t('status.outbox.pending', { count: pending })
-            : t('status.outbox.allSent')}
-      </strong>
-      {needPerson > 0 && <span className="indicator__reason">{t('status.outbox.needPerson', { count: needPerson })}</span>}
+      {/* "All sent" only when nothing waits for a person either: a conflict is not sent. */}
+      {(pending > 0 || replay !== undefined || needPerson === 0) && (
+        <strong className="indicator__word" data-testid="status-outbox-count">
+          {replay !== undefined
+            ? t('status.outbox.sending', { done: replay.done, total: replay.total })
+            : pending > 0
+              ? t('status.outbox.pending', { count: pending })
+              : t('status.outbox.allSent')}
+        </strong>
+      )}
+      {needPerson > 0 && <strong className="indicator__reason">{t('status.outbox.needPerson', { count: needPerson })}</strong>}
       {lastSyncAt !== undefined && (
         <span className="indicator__since" data-testid="status-outbox-last-sync">
           {t('status.outbox.lastSync', { time: venueTime(lastSyncAt, clock) })}

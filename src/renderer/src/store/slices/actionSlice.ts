@@ -23,6 +23,12 @@ export interface PendingAction {
   error: WireError | null;
   /** Taps refused while the dialog was open (DESIGN §6); > 0 shows the "tap refused" message. */
   refusedTaps: number;
+  /**
+   * The last confirmed submission: its request id and the text it sent. Confirming the same
+   * text again (after a dropped connection, say) sends the same id, so the core queues the
+   * action only once; a changed text is a new submission with a new id.
+   */
+  submission: { requestId: string; text: string } | null;
 }
 
 /** The last finished action, shown until the next tap or the next action. */
@@ -64,17 +70,17 @@ export const createActionSlice: SliceCreator<ActionSlice> =
     const signal = (tone: FeedbackSignal['tone']) =>
       set((state) => ({ feedbackSignal: { seq: (state.feedbackSignal?.seq ?? 0) + 1, tone } }));
 
-    const send = (pending: PendingAction, text: string): Promise<Result<'actions.block'>> => {
+    const send = (pending: PendingAction, text: string, requestId: string): Promise<Result<'actions.block'>> => {
       const productId = pending.match.product.id;
       switch (pending.kind) {
         case 'block':
-          return api.invoke('actions.block', { productId, uid: pending.uid ?? '', reason: text });
+          return api.invoke('actions.block', { productId, uid: pending.uid ?? '', reason: text, requestId });
         case 'replace':
-          return api.invoke('actions.replace', { productId, uid: pending.uid ?? '', newUid: pending.newUid ?? '', reason: text });
+          return api.invoke('actions.replace', { productId, uid: pending.uid ?? '', newUid: pending.newUid ?? '', reason: text, requestId });
         case 'add':
-          return api.invoke('actions.add', { productId, uid: pending.newUid ?? '', reason: text });
+          return api.invoke('actions.add', { productId, uid: pending.newUid ?? '', reason: text, requestId });
         case 'comment':
-          return api.invoke('actions.comment', { productId, comment: text });
+          return api.invoke('actions.comment', { productId, comment: text, requestId });
       }
     };
 
@@ -98,7 +104,7 @@ export const createActionSlice: SliceCreator<ActionSlice> =
         const step = kind === 'replace' || kind === 'add' ? 'tap' : 'reason';
         set({
           actionResult: null,
-          pendingAction: { kind, step, match, uid, newUid: null, submitting: false, error: null, refusedTaps: 0 },
+          pendingAction: { kind, step, match, uid, newUid: null, submitting: false, error: null, refusedTaps: 0, submission: null },
         });
       },
       cancelAction: () => set({ pendingAction: null }),
@@ -118,10 +124,14 @@ export const createActionSlice: SliceCreator<ActionSlice> =
       confirmAction: async (text, rememberIt) => {
         const pending = get().pendingAction;
         if (pending?.step !== 'reason' || pending.submitting) return;
-        const submitting = { ...pending, submitting: true, error: null };
+        const trimmed = text.trim();
+        // The same submission confirmed again keeps its id; a changed text is a new one.
+        const submission =
+          pending.submission !== null && pending.submission.text === trimmed ? pending.submission : { requestId: newRequestId(), text: trimmed };
+        const submitting = { ...pending, submitting: true, error: null, submission };
         set({ pendingAction: submitting });
         try {
-          const result = await send(pending, text.trim());
+          const result = await send(pending, trimmed, submission.requestId);
           const match = result.match ?? pending.match;
           // The product changed (or has the action pending) even if the dialog was cancelled meanwhile: show it.
           set((state) => ({
@@ -137,7 +147,7 @@ export const createActionSlice: SliceCreator<ActionSlice> =
             },
           }));
           signal(result.outcome === 'queued' ? 'queued' : 'found');
-          if (rememberIt) remember(pending.kind, text.trim());
+          if (rememberIt) remember(pending.kind, trimmed);
         } catch (error) {
           if (get().pendingAction === submitting) {
             set({ pendingAction: { ...submitting, submitting: false, error: toAppError(error).toWire() } });
@@ -148,6 +158,19 @@ export const createActionSlice: SliceCreator<ActionSlice> =
       clearActionResult: () => set({ actionResult: null }),
     };
   };
+
+/**
+ * A fresh request id (a v4 UUID). `crypto.randomUUID` needs a secure context, which browser
+ * mode served to another computer over plain HTTP is not; `getRandomValues` works everywhere.
+ */
+export function newRequestId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 /** Newest first, no duplicates, at most 10 (the settings schema's limit). */
 export function withRecentReason(list: readonly string[], reason: string): string[] {
