@@ -78,6 +78,11 @@ export const IdentifyResult = z.discriminatedUnion('kind', [
     matchedAs: z.object({ value: z.string(), profile: UidProfile, expected: z.boolean() }).optional(),
     /** Set when Venue Manager could not be reached and the answer came from this desk's cache: when it was fetched. */
     cachedAt: z.number().optional(),
+    /**
+     * A cached answer given at once because Venue Manager was slow to answer; it is still being
+     * asked, and its answer follows as a `lookupRefreshed` event.
+     */
+    refreshing: z.boolean().optional(),
   }),
   z.object({ kind: z.literal('not-found'), uid: z.string(), fetchedAt: z.number() }),
 ]);

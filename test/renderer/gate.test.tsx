@@ -25,6 +25,9 @@ function lookup({ uid }: { uid: string }): IdentifyResult {
       return { kind: 'found', uid: tappedUid, matches: [invalidated], fetchedAt: 1 };
     case '04FAILING00001':
       throw new AppError('NETWORK', 'ECONNRESET');
+    case '04SLOWVM000001':
+      // Active in this desk's memory; Venue Manager is slow and still being asked.
+      return { kind: 'found', uid: tappedUid, matches: [mette], fetchedAt: 1, cachedAt: 1, refreshing: true };
     case '04QUEUED000001':
       // Active at Venue Manager, but this desk has queued a block on it (offline).
       return {
@@ -136,6 +139,15 @@ describe('gate view', () => {
     // Anything else waiting for a person does not stop this band.
     await emit({ event: 'scan', payload: scan('04OTHERBAND001') });
     expect(verdict()).toMatchObject({ colour: 'green', reason: en.gate.reason.valid });
+  });
+
+  it('does not show green from this desk memory while Venue Manager is still being asked; its answer decides', async () => {
+    const { emit } = await openGate();
+    await emit({ event: 'scan', payload: scan('04SLOWVM000001') });
+    expect(screen.getByTestId('gate-checking').textContent).toBe(en.gate.checking);
+    expect(screen.queryByTestId('gate-verdict')).toBeNull();
+    await emit({ event: 'lookupRefreshed', payload: { uid: '04SLOWVM000001', result: { kind: 'found', uid: tappedUid, matches: [blockedIn(mette, tappedUid)], fetchedAt: 2 } } });
+    expect(verdict()).toMatchObject({ colour: 'red', name: 'Mette Hansen' });
   });
 
   it('returns to Identify with Escape', async () => {

@@ -63,6 +63,11 @@ export interface CoreOptions {
   random?: () => number;
   /** How long an action waits for Venue Manager's answer before the desk is told "queued" (default 10 s). */
   actionWaitMs?: number;
+  /**
+   * How long a tap waits for Venue Manager before a cached answer is shown (and the fresh one
+   * follows as an event): stale-while-revalidate for a slow network (default 300 ms).
+   */
+  lookupBudgetMs?: number;
 }
 
 export interface Core {
@@ -260,6 +265,35 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
   function offlineNow(): boolean {
     return settingsStore.read().settings.workOffline || connectivity.current().state === 'offline';
+  }
+
+  /**
+   * A band this desk has seen, while Venue Manager is thought reachable: its answer if it comes
+   * within the budget; otherwise the cached answer at once (marked `refreshing`), and Venue
+   * Manager's answer later as a `lookupRefreshed` event that replaces it on screen.
+   */
+  async function staleWhileRevalidate(uid: string, server: Promise<IdentifyResult>, cached: FoundResult): Promise<IdentifyResult> {
+    const settled = server.then(
+      (result) => ({ result }),
+      (error: unknown) => ({ error }),
+    );
+    let cancel = () => {};
+    const budget = new Promise<'slow'>((resolve) => {
+      cancel = schedule(() => resolve('slow'), options.lookupBudgetMs ?? 300);
+    });
+    const first = await Promise.race([settled, budget]);
+    cancel();
+    if (first !== 'slow') {
+      if ('result' in first) return first.result;
+      if (unreachable(first.error)) return cached;
+      throw first.error;
+    }
+    void settled.then((late) => {
+      // Unreachable after all (or failing): the cached answer stands, no longer "asking".
+      const result = 'result' in late ? late.result : cached;
+      if (!closed) events.emit('lookupRefreshed', { uid, result });
+    });
+    return { ...cached, refreshing: true };
   }
 
   /** The product from Venue Manager (kept in the cache), else from the cache, else the server's error. */
@@ -513,23 +547,25 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       events.emit('status', status());
       return settingsChanged();
     },
-    'identify.lookup': ({ uid }) =>
-      serverElseCache<IdentifyResult>(
-        async () => {
-          const found = await wristbands.find(uid);
-          const [first, ...rest] = (found?.matches ?? []).map((match) => shownMatch(match));
-          if (found === undefined || first === undefined) return { kind: 'not-found', uid, fetchedAt: now() };
-          return { kind: 'found', uid, fetchedAt: now(), ...found, matches: [first, ...rest] };
-        },
-        () => {
-          // What this desk saw before, with its age. Not in the cache: no answer — "not found"
-          // would claim more than the desk knows.
-          const cached = cache.byTokenUid(uid);
-          const [first, ...rest] = (cached?.matches ?? []).map((match) => shownMatch(match, cached?.oldestFetchedAt));
-          if (cached === undefined || first === undefined) return undefined;
-          return { kind: 'found', uid, matches: [first, ...rest], fetchedAt: now(), cachedAt: cached.oldestFetchedAt };
-        },
-      ),
+    'identify.lookup': async ({ uid }) => {
+      const fromServer = async (): Promise<IdentifyResult> => {
+        const found = await wristbands.find(uid);
+        const [first, ...rest] = (found?.matches ?? []).map((match) => shownMatch(match));
+        if (found === undefined || first === undefined) return { kind: 'not-found', uid, fetchedAt: now() };
+        return { kind: 'found', uid, fetchedAt: now(), ...found, matches: [first, ...rest] };
+      };
+      const fromCache = (): FoundResult | undefined => {
+        // What this desk saw before, with its age. Not in the cache: no answer — "not found"
+        // would claim more than the desk knows.
+        const cached = cache.byTokenUid(uid);
+        const [first, ...rest] = (cached?.matches ?? []).map((match) => shownMatch(match, cached?.oldestFetchedAt));
+        if (cached === undefined || first === undefined) return undefined;
+        return { kind: 'found', uid, matches: [first, ...rest], fetchedAt: now(), cachedAt: cached.oldestFetchedAt };
+      };
+      const cached = offlineNow() ? undefined : fromCache();
+      if (cached === undefined) return serverElseCache<IdentifyResult>(fromServer, fromCache);
+      return staleWhileRevalidate(uid, fromServer(), cached);
+    },
     'venueManager.search': async (criteria) => {
       let notAnswerable: AppError | undefined;
       try {
@@ -721,6 +757,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     },
   };
 }
+
+type FoundResult = Extract<IdentifyResult, { kind: 'found' }>;
 
 /** `{ [key]: value }` when there is a value: optional fields stay absent rather than undefined. */
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

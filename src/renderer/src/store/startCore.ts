@@ -30,6 +30,9 @@ export function startCore(store: AppStore, api: WristdeskApi, connection: CoreCo
       case 'outbox':
         state.outboxChanged(event.payload);
         return;
+      case 'lookupRefreshed':
+        state.lookupRefreshed(event.payload.uid, event.payload.result);
+        return;
     }
   });
 

@@ -1,27 +1,28 @@
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../store/StoreProvider';
+import { useVenueTime } from './useVenueTime';
 
 /**
- * "As of 14:02 …": an answer from this desk's cache because Venue Manager could not be reached.
- * Said plainly every time, so nobody takes an old state for the current one.
+ * "As of 14:02 …": an answer from this desk's cache, because Venue Manager could not be reached
+ * or (`refreshing`) is slow and still being asked. Said plainly every time, so nobody takes an
+ * old state for the current one.
  */
-export function CachedNotice({ cachedAt }: { cachedAt: number }) {
-  const { t, i18n } = useTranslation();
-  const timeZone = useAppStore((state) => state.settingsView?.settings.venueTimeZone);
+export function CachedNotice({ cachedAt, refreshing = false }: { cachedAt: number; refreshing?: boolean }) {
+  const { t } = useTranslation();
+  const venueTime = useVenueTime();
   const today = new Date().toDateString() === new Date(cachedAt).toDateString();
-  const options: Intl.DateTimeFormatOptions = today ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' };
-  let time: string;
-  try {
-    time = new Intl.DateTimeFormat(i18n.language, { ...options, timeZone }).format(cachedAt);
-  } catch {
-    time = new Intl.DateTimeFormat(i18n.language, options).format(cachedAt);
-  }
+  const time = venueTime(cachedAt, today ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' });
   return (
-    <p className="state-line state-line--compact state--warn" role="status" data-testid="cached-notice" data-cached-at={cachedAt}>
+    <p
+      className="state-line state-line--compact state--warn"
+      role="status"
+      data-testid="cached-notice"
+      data-cached-at={cachedAt}
+      data-refreshing={refreshing}
+    >
       <span className="state-line__icon" aria-hidden="true">
         ◷
       </span>
-      {t('match.cached', { time })}
+      {t(refreshing ? 'match.cachedRefreshing' : 'match.cached', { time })}
     </p>
   );
 }

@@ -62,7 +62,11 @@ export function gateVerdict(identify: IdentifyState): GateVerdict {
     }
     return { verdict: 'green' as const, uid: result.uid, name, reason: 'valid' as const };
   });
-  return checked.find((check) => check.verdict === 'green') ?? checked[0] ?? { verdict: 'red', uid: result.uid, name: null, reason: 'unknown' };
+  const verdict = checked.find((check) => check.verdict === 'green') ?? checked[0] ?? { verdict: 'red', uid: result.uid, name: null, reason: 'unknown' };
+  // Green from this desk's memory while Venue Manager is still being asked: wait for its word.
+  // (Red from memory stands: not letting someone in is the safe direction.)
+  if (verdict.verdict === 'green' && result.refreshing === true) return { verdict: 'checking', uid: result.uid };
+  return verdict;
 }
 
 /** Is a block (or the block half of a replace) of one of these UIDs in conflict or failed in the outbox? */

@@ -33,7 +33,9 @@ export function IdentifyResultArea() {
       {identify.phase === 'answered' && identify.result.kind === 'found' && (
         <>
           <TappedUid uid={identify.result.uid} />
-          {identify.result.cachedAt !== undefined && <CachedNotice cachedAt={identify.result.cachedAt} />}
+          {identify.result.cachedAt !== undefined && (
+            <CachedNotice cachedAt={identify.result.cachedAt} refreshing={identify.result.refreshing === true} />
+          )}
           {identify.result.matchedAs !== undefined && <UnexpectedFormatNotice matchedAs={identify.result.matchedAs} />}
           {/* Venue Manager's form of the UID is what its token list shows. */}
           <MatchList matches={identify.result.matches} tappedUid={identify.result.matchedAs?.value ?? identify.result.uid} />

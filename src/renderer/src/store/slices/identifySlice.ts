@@ -17,6 +17,8 @@ export interface IdentifySlice {
   /** Counts taps; an answer is shown only while its tap is still the latest. */
   latestTap: number;
   lookupScan: (scan: ScanEvent) => Promise<void>;
+  /** Venue Manager's late answer to a lookup first answered from the cache: it replaces that answer. */
+  lookupRefreshed: (uid: string, result: IdentifyResult) => void;
 }
 
 export const createIdentifySlice: SliceCreator<IdentifySlice> =
@@ -38,5 +40,12 @@ export const createIdentifySlice: SliceCreator<IdentifySlice> =
       } catch (error) {
         if (get().latestTap === tap) set({ identify: { phase: 'failed', tap, scan, error: toAppError(error).toWire() } });
       }
+    },
+    lookupRefreshed: (uid, result) => {
+      const { identify } = get();
+      // Only the answer still on screen, still waiting for it; a newer tap has its own answer.
+      if (identify.phase !== 'answered' || identify.scan.uid !== uid) return;
+      if (identify.result.kind !== 'found' || identify.result.refreshing !== true) return;
+      set({ identify: { ...identify, result } });
     },
   });
