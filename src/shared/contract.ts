@@ -219,8 +219,11 @@ export type Params<M extends MethodName> = z.input<(typeof methods)[M]['params']
 export type ParsedParams<M extends MethodName> = z.output<(typeof methods)[M]['params']>;
 export type Result<M extends MethodName> = z.output<(typeof methods)[M]['result']>;
 
-/** Venue Manager's answer to a lookup first answered from the cache (`refreshing`); it replaces that answer. */
-export const LookupRefreshed = z.object({ uid: z.string(), result: IdentifyResult });
+/**
+ * Venue Manager's answer to a lookup first answered from the cache (`refreshing`); it replaces
+ * that answer — only that one (same `revalidation`), never a later tap's.
+ */
+export const LookupRefreshed = z.object({ uid: z.string(), revalidation: z.string(), result: IdentifyResult });
 
 /** Every event the core pushes. */
 export const events = {

@@ -26,6 +26,8 @@ export const errorCodes = [
   'OFFLINE_FORCED',
   'OFFLINE_NOT_ANSWERABLE',
   'PREWARM_RUNNING',
+  // the data folder
+  'DATA_FOLDER_IN_USE',
   // the outbox
   'OUTBOX_ITEM_UNKNOWN',
   'OUTBOX_NOT_RESOLVABLE',

@@ -80,9 +80,10 @@ export const IdentifyResult = z.discriminatedUnion('kind', [
     cachedAt: z.number().optional(),
     /**
      * A cached answer given at once because Venue Manager was slow to answer; it is still being
-     * asked, and its answer follows as a `lookupRefreshed` event.
+     * asked, and its answer follows as a `lookupRefreshed` event carrying this same `revalidation`.
      */
     refreshing: z.boolean().optional(),
+    revalidation: z.string().optional(),
   }),
   z.object({ kind: z.literal('not-found'), uid: z.string(), fetchedAt: z.number() }),
 ]);

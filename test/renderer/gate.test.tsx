@@ -27,7 +27,7 @@ function lookup({ uid }: { uid: string }): IdentifyResult {
       throw new AppError('NETWORK', 'ECONNRESET');
     case '04SLOWVM000001':
       // Active in this desk's memory; Venue Manager is slow and still being asked.
-      return { kind: 'found', uid: tappedUid, matches: [mette], fetchedAt: 1, cachedAt: 1, refreshing: true };
+      return { kind: 'found', uid: tappedUid, matches: [mette], fetchedAt: 1, cachedAt: 1, refreshing: true, revalidation: 'r1' };
     case '04QUEUED000001':
       // Active at Venue Manager, but this desk has queued a block on it (offline).
       return {
@@ -146,7 +146,7 @@ describe('gate view', () => {
     await emit({ event: 'scan', payload: scan('04SLOWVM000001') });
     expect(screen.getByTestId('gate-checking').textContent).toBe(en.gate.checking);
     expect(screen.queryByTestId('gate-verdict')).toBeNull();
-    await emit({ event: 'lookupRefreshed', payload: { uid: '04SLOWVM000001', result: { kind: 'found', uid: tappedUid, matches: [blockedIn(mette, tappedUid)], fetchedAt: 2 } } });
+    await emit({ event: 'lookupRefreshed', payload: { uid: '04SLOWVM000001', revalidation: 'r1', result: { kind: 'found', uid: tappedUid, matches: [blockedIn(mette, tappedUid)], fetchedAt: 2 } } });
     expect(verdict()).toMatchObject({ colour: 'red', name: 'Mette Hansen' });
   });
 

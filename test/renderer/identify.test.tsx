@@ -298,18 +298,18 @@ describe('answers from the cache', () => {
   it('a cached answer given while Venue Manager is slow says so, and its late answer replaces it — only for the tap on screen', async () => {
     const uid = '04A2B3C4D5E6C1';
     const cachedAt = new Date(2026, 6, 4, 14, 2).getTime();
-    const stale = { ...found(uid, 'Mette Hansen'), cachedAt, refreshing: true } as IdentifyResult;
+    const stale = { ...found(uid, 'Mette Hansen'), cachedAt, refreshing: true, revalidation: '7' } as IdentifyResult;
     const { emit } = renderApp(new FakeApi({ handlers: { 'identify.lookup': () => stale } }));
     await emit({ event: 'scan', payload: scan(uid) });
     const notice = await screen.findByTestId('cached-notice');
     expect(notice.dataset.refreshing).toBe('true');
     expect(notice.textContent).toContain(en.match.cachedRefreshing.split('{{time}}')[1]!.slice(0, 20));
 
-    // A late answer for another band changes nothing.
-    await emit({ event: 'lookupRefreshed', payload: { uid: '04FFFFFFFFFFFF', result: found('04FFFFFFFFFFFF', 'Someone Else') } });
+    // A late answer to another (older) lookup of the same band changes nothing.
+    await emit({ event: 'lookupRefreshed', payload: { uid, revalidation: '6', result: found(uid, 'An Older Tap') } });
     expect(screen.getByTestId('identify-owner-name').textContent).toBe('Mette Hansen');
 
-    await emit({ event: 'lookupRefreshed', payload: { uid, result: found(uid, 'Mette Hansen-Berg') } });
+    await emit({ event: 'lookupRefreshed', payload: { uid, revalidation: '7', result: found(uid, 'Mette Hansen-Berg') } });
     expect(screen.getByTestId('identify-owner-name').textContent).toBe('Mette Hansen-Berg');
     expect(screen.queryByTestId('cached-notice')).toBeNull();
   });

@@ -30,6 +30,7 @@ import { ReaderDiagnostics } from '../scanner/ReaderDiagnostics';
 import { ScanIntake } from '../scanner/ScanIntake';
 import { VirtualReader } from '../scanner/VirtualReader';
 import { WedgeReader } from '../scanner/WedgeReader';
+import { lockDataFolder } from '../store/DataFolderLock';
 import { openCacheConnection, openStore } from '../store/Store';
 import { ownerMatchFromHistory, ownerMatches, ownerMatchesForUid } from '../venue-manager/productView';
 import { calibrate, calibratedUidFormat, encode, parseCanonicalUid } from '../uid';
@@ -84,13 +85,21 @@ export interface Core {
  */
 export async function startCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? Date.now;
-  const db = openStore(options.dataDir);
+  const unlock = lockDataFolder(options.dataDir, { onLost: (error) => options.log.error('lost the data folder lock', error) });
+  let db: Database;
+  try {
+    db = openStore(options.dataDir);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const events = new EventBus((error) => options.log.error('an event listener failed', error));
   let secrets: SecretStore;
   try {
     secrets = await options.secrets(db);
   } catch (error) {
     db.close();
+    unlock();
     throw error;
   }
   const settingsStore = new SettingsStore(db, now);
@@ -158,10 +167,15 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const cacheDb = openCacheConnection(options.dataDir);
   const cache = new LookupCache(cacheDb);
   let prewarmRun: PrewarmRun | undefined;
-  /** Every answer is kept, so the desk can still answer when Venue Manager cannot be reached. */
+  /**
+   * Every answer is kept, so the desk can still answer when Venue Manager cannot be reached. It is
+   * stamped with the time the request left, not when the answer came: what this desk's outbox got
+   * accepted after that moment may be missing from it (see marksFor).
+   */
   const searchAndCache = async (criteria: SearchCriteria) => {
+    const askedAt = now();
     const customers = await venueClient().search(criteria);
-    cache.storeCustomers(customers, now());
+    cache.storeCustomers(customers, askedAt);
     return customers;
   };
   const wristbands = new WristbandLookup({
@@ -176,6 +190,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const watch = new OutboxWatch(schedule);
   let replayProgress: OutboxProgress | undefined;
   let outboxEventPending = false;
+  const refreshing = new Set<number>();
+  let revalidations = 0;
   let closed = false;
   const replayer = new OutboxReplayer({
     outbox,
@@ -192,11 +208,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       if (connectivity.current().state === 'offline') replayer.pause('OFFLINE');
       outboxChanged();
     },
+    // The backlog's progress travels with the (coalesced) outbox summary.
     onProgress: (progress) => {
       replayProgress = progress.done < progress.total ? progress : undefined;
-      if (progress.total > 1) {
-        events.emit('syncProgress', { job: 'replay', phase: 'sending', done: progress.done, total: progress.total, finished: progress.done >= progress.total });
-      }
     },
     onPauseChange: () => outboxChanged(),
     onError: (error) => options.log.error('the outbox replayer failed', error),
@@ -272,7 +286,12 @@ export async function startCore(options: CoreOptions): Promise<Core> {
    * within the budget; otherwise the cached answer at once (marked `refreshing`), and Venue
    * Manager's answer later as a `lookupRefreshed` event that replaces it on screen.
    */
-  async function staleWhileRevalidate(uid: string, server: Promise<IdentifyResult>, cached: FoundResult): Promise<IdentifyResult> {
+  async function staleWhileRevalidate(
+    uid: string,
+    server: Promise<IdentifyResult>,
+    cached: FoundResult,
+    cachedAgain: () => FoundResult | undefined,
+  ): Promise<IdentifyResult> {
     const settled = server.then(
       (result) => ({ result }),
       (error: unknown) => ({ error }),
@@ -288,23 +307,27 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       if (unreachable(first.error)) return cached;
       throw first.error;
     }
+    const revalidation = String(++revalidations);
     void settled.then((late) => {
-      // Unreachable after all (or failing): the cached answer stands, no longer "asking".
-      const result = 'result' in late ? late.result : cached;
-      if (!closed) events.emit('lookupRefreshed', { uid, result });
+      if (closed) return;
+      // Unreachable after all (or failing): the cached answer stands, no longer "asking" — read
+      // again, with what this desk queued on it meanwhile.
+      const result = 'result' in late ? late.result : (cachedAgain() ?? cached);
+      events.emit('lookupRefreshed', { uid, revalidation, result });
     });
-    return { ...cached, refreshing: true };
+    return { ...cached, refreshing: true, revalidation };
   }
 
   /** The product from Venue Manager (kept in the cache), else from the cache, else the server's error. */
   function productNow(productId: number): Promise<KnownProduct> {
     return serverElseCache<KnownProduct>(
       async () => {
+        const askedAt = now();
         const history = await venueClient().productHistory(productId);
-        cache.storeHistory(history, now());
+        cache.storeHistory(history, askedAt);
         const match = ownerMatchFromHistory(history);
         if (match === undefined) throw new AppError('BAD_RESPONSE', 'The product history names no owner for this product', { productId });
-        return { match, fetchedAt: now() };
+        return { match, fetchedAt: askedAt };
       },
       () => {
         const cached = cache.byProductId(productId);
@@ -318,12 +341,19 @@ export async function startCore(options: CoreOptions): Promise<Core> {
    * a lookup offline later shows the band as it now is (until then, `marksFor` applies the action).
    */
   function refreshCachedProduct(productId: number): void {
-    if (offlineNow() || cache.byProductId(productId) === undefined) return;
+    // One refresh per product at a time: a backlog settling on one product asks once, and what
+    // it accepts meanwhile is still marked on the copy (it is stamped with its request's time).
+    if (refreshing.has(productId) || offlineNow() || cache.byProductId(productId) === undefined) return;
+    refreshing.add(productId);
+    const askedAt = now();
     void venueManager
       .current()
       .productHistory(productId)
-      .then((history) => cache.storeHistory(history, now()))
-      .catch(() => undefined);
+      .then((history) => {
+        if (!closed) cache.storeHistory(history, askedAt);
+      })
+      .catch(() => undefined)
+      .finally(() => refreshing.delete(productId));
   }
 
   /** The product from Venue Manager (kept in the cache), else from the cache; undefined when neither can say. */
@@ -405,6 +435,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       if (word.kind === 'settled' && word.item.state === 'done') return done(word.item, before);
       if (word.kind === 'settled') {
         outbox.closeShown(item.id, { operator: word.item.operator, desk: word.item.desk });
+        replayer.wake();
         outboxChanged();
         throw refusalOf(word.item);
       }
@@ -512,6 +543,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   } catch (error) {
     cacheDb.close();
     db.close();
+    unlock();
     throw error;
   }
   replayer.start();
@@ -564,7 +596,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       };
       const cached = offlineNow() ? undefined : fromCache();
       if (cached === undefined) return serverElseCache<IdentifyResult>(fromServer, fromCache);
-      return staleWhileRevalidate(uid, fromServer(), cached);
+      return staleWhileRevalidate(uid, fromServer(), cached, fromCache);
     },
     'venueManager.search': async (criteria) => {
       let notAnswerable: AppError | undefined;
@@ -620,6 +652,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     },
     'outbox.discard': ({ id, reason }) => {
       const item = outbox.discard(id, deskActor(), reason);
+      // What waited behind it may go now.
+      replayer.wake();
       outboxChanged();
       return Promise.resolve(itemView(item));
     },
@@ -744,6 +778,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     log: options.log,
     dataDir: options.dataDir,
     async close() {
+      if (closed) return;
       closed = true;
       await replayer.stop();
       admin.close();
@@ -754,6 +789,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       await venueManager.close();
       cacheDb.close();
       db.close();
+      unlock();
     },
   };
 }

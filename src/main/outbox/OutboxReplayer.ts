@@ -62,7 +62,8 @@ export class OutboxReplayer {
   private stopped = true;
   private wakeUp: (() => void) | undefined;
   private wakeRequested = false;
-  private drainWake: (() => void) | undefined;
+  /** Resolved when something the drain waits on happens (a request ends, wake()); then renewed. */
+  private change: { promise: Promise<void>; resolve: () => void } | undefined;
   private doneSinceIdle = 0;
   /** The open items in enqueue order, as of `openRevision`: read again only when someone else changed the queue. */
   private open: OutboxItem[] = [];
@@ -104,9 +105,7 @@ export class OutboxReplayer {
     // Remembered when the loop is busy draining, so an item enqueued meanwhile is not left waiting.
     this.wakeRequested = true;
     this.wakeUp?.();
-    const draining = this.drainWake;
-    this.drainWake = undefined;
-    draining?.();
+    this.signalChange();
   }
 
   /**
@@ -122,14 +121,22 @@ export class OutboxReplayer {
     return head;
   }
 
-  private nextWake(): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const previous = this.drainWake;
-      this.drainWake = () => {
-        previous?.();
-        resolve();
-      };
-    });
+  /** One pending signal at a time: a long drain holds one promise, not one per step. */
+  private nextChange(): Promise<void> {
+    if (this.change === undefined) {
+      let resolve = () => {};
+      const promise = new Promise<void>((done) => {
+        resolve = done;
+      });
+      this.change = { promise, resolve };
+    }
+    return this.change.promise;
+  }
+
+  private signalChange(): void {
+    const change = this.change;
+    this.change = undefined;
+    change?.resolve();
   }
 
   /**
@@ -203,12 +210,15 @@ export class OutboxReplayer {
           if (next === undefined) break;
           inFlight.set(
             next.id,
-            this.process(next).finally(() => inFlight.delete(next.id)),
+            this.process(next).finally(() => {
+              inFlight.delete(next.id);
+              this.signalChange();
+            }),
           );
         }
         if (inFlight.size === 0) break;
-        // A new item must not wait for a slow request of an unrelated one: a wake looks again.
-        await Promise.race([...inFlight.values(), this.nextWake()]);
+        // A request ending, or a wake (a new item must not wait for a slow unrelated request).
+        await this.nextChange();
       }
     } catch (error) {
       // Let the others finish and record their outcomes before reporting the failure.
@@ -231,7 +241,7 @@ export class OutboxReplayer {
         return true;
       }
       return false;
-    });
+    }, inFlight);
     return found;
   }
 
@@ -244,12 +254,20 @@ export class OutboxReplayer {
     return next;
   }
 
-  /** Visits open items that no earlier open item holds back, in enqueue order, until visit says stop. */
-  private walkHeads(visit: (item: OutboxItem) => boolean): void {
+  /**
+   * Visits open items that nothing holds back, in queue order, until visit says stop. An item is
+   * held back by an earlier open item sharing a key, and by any request on its way sharing one,
+   * whatever its place (an edit takes the place of the item it corrects, which may be earlier
+   * than a request already sent: it must not overtake it).
+   */
+  private walkHeads(visit: (item: OutboxItem) => boolean, inFlight: ReadonlyMap<string, unknown> = new Map()): void {
+    const items = this.openItems();
+    const onItsWay = (item: OutboxItem) => item.state === 'sending' || inFlight.has(item.id);
+    const busy = new Set(items.filter(onItsWay).flatMap((item) => orderingKeys(item.action)));
     const claimed = new Set<string>();
-    for (const item of this.openItems()) {
+    for (const item of items) {
       const keys = orderingKeys(item.action);
-      const free = keys.every((key) => !claimed.has(key));
+      const free = keys.every((key) => !claimed.has(key)) && (onItsWay(item) || keys.every((key) => !busy.has(key)));
       for (const key of keys) claimed.add(key);
       if (free && visit(item)) return;
     }

@@ -10,27 +10,30 @@ export type FirstWord = { kind: 'settled'; item: OutboxItem } | { kind: 'waiting
  * (network, backoff), or no word comes in time, the desk says "queued" and moves on.
  */
 export class OutboxWatch {
-  private readonly waiters = new Map<string, (word: FirstWord) => void>();
+  /** Several per id: the same submission sent again while the first still waits. */
+  private readonly waiters = new Map<string, Set<(word: FirstWord) => void>>();
 
   constructor(private readonly schedule: Scheduler) {}
 
   /** Call from the replayer's onItemChange. */
   changed(item: OutboxItem): void {
-    const resolve = this.waiters.get(item.id);
-    if (resolve === undefined) return;
+    const waiting = this.waiters.get(item.id);
+    if (waiting === undefined) return;
     const settled = item.state === 'done' || item.state === 'conflict' || item.state === 'failed';
-    resolve(settled ? { kind: 'settled', item } : { kind: 'waiting', item });
+    for (const resolve of [...waiting]) resolve(settled ? { kind: 'settled', item } : { kind: 'waiting', item });
   }
 
   firstWord(id: string, timeoutMs: number): Promise<FirstWord> {
     return new Promise<FirstWord>((resolve) => {
+      const waiting = this.waiters.get(id) ?? new Set();
+      this.waiters.set(id, waiting);
       const done = (word: FirstWord) => {
-        if (this.waiters.get(id) !== done) return;
-        this.waiters.delete(id);
+        if (!waiting.delete(done)) return;
+        if (waiting.size === 0) this.waiters.delete(id);
         cancel();
         resolve(word);
       };
-      this.waiters.set(id, done);
+      waiting.add(done);
       const cancel = this.schedule(() => done({ kind: 'timeout' }), timeoutMs);
     });
   }

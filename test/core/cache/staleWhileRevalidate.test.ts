@@ -55,7 +55,7 @@ describe('stale-while-revalidate for taps', () => {
     const deadline = Date.now() + 5000;
     while (!events.some((e) => e.event === 'lookupRefreshed') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     const refreshed = events.find((e) => e.event === 'lookupRefreshed');
-    expect(refreshed?.payload).toMatchObject({ uid, result: { kind: 'found' } });
+    expect(refreshed?.payload).toMatchObject({ uid, revalidation: (second as { revalidation?: string }).revalidation, result: { kind: 'found' } });
     expect(refreshed?.event === 'lookupRefreshed' ? refreshed.payload.result : undefined).not.toHaveProperty('cachedAt');
   });
 });

@@ -307,6 +307,28 @@ describe('replay order', () => {
     expect(sent).toEqual(['block 04AA on 1: Lost at the bar', 'add 04AA to 2']);
   });
 
+  it('an edit that takes an earlier place never overtakes a request already on its way with the same band', async () => {
+    const { outbox, now } = memoryOutbox();
+    const { client, calls } = manualClient();
+    const replayer = new OutboxReplayer({ outbox, client: () => client, now, random: () => 0.5, sleep: () => Promise.resolve(), historyShowsComments: false });
+    const a = outbox.enqueue({ kind: 'block', productId: 1, uid: 'X', reason: 'Lost' }, actor);
+    outbox.settle(a.id, { state: 'conflict', outcome: 'conflict', decision: 'refused-different-state', decisionReason: 'refused', error: { code: 'VM_UNKNOWN_TOKEN', message: 'no' } });
+    outbox.enqueue({ kind: 'add', productId: 2, uid: 'Y', reason: 'New' }, actor);
+    const run = replayer.runOnce();
+    await settleMicrotasks();
+    expect(calls.map((c) => c.name)).toEqual(['add']);
+    // The person corrects A to block Y (A's place is before the add, which is already sent).
+    outbox.edit(a.id, actor, { kind: 'block', productId: 1, uid: 'Y', reason: 'Lost' });
+    replayer.wake();
+    await settleMicrotasks();
+    expect(calls.map((c) => c.name)).toEqual(['add']);
+    calls[0]!.resolve();
+    await settleMicrotasks();
+    expect(calls.map((c) => c.name)).toEqual(['add', 'block']);
+    calls[1]!.resolve();
+    await run;
+  });
+
   it('an item claimed by someone else meanwhile is never sent (two processes on one data folder)', async () => {
     const { outbox, now } = memoryOutbox();
     const sent: string[] = [];

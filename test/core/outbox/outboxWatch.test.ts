@@ -29,6 +29,21 @@ describe('OutboxWatch: the desk waits briefly for the first word on its action',
   });
 });
 
+describe('OutboxWatch with the same submission twice', () => {
+  it('both waiters hear the first word', async () => {
+    const { outbox } = memoryOutbox();
+    const scheduler = new ManualScheduler();
+    const watch = new OutboxWatch(scheduler.schedule);
+    const item = outbox.enqueue({ kind: 'comment', productId: 1, comment: 'a' }, actor);
+    const first = watch.firstWord(item.id, 1000);
+    const second = watch.firstWord(item.id, 1000);
+    watch.changed(outbox.settle(item.id, { state: 'done', outcome: 'sent', decision: 'sent', decisionReason: 'ok' }));
+    expect((await first).kind).toBe('settled');
+    expect((await second).kind).toBe('settled');
+    expect(scheduler.pendingCount).toBe(0);
+  });
+});
+
 describe('optimisticProduct: the product as it will be once the queue is sent', () => {
   const product: ProductView = {
     id: 1,

@@ -31,7 +31,7 @@ export function startCore(store: AppStore, api: WristdeskApi, connection: CoreCo
         state.outboxChanged(event.payload);
         return;
       case 'lookupRefreshed':
-        state.lookupRefreshed(event.payload.uid, event.payload.result);
+        state.lookupRefreshed(event.payload.revalidation, event.payload.result);
         return;
     }
   });

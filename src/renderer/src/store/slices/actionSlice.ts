@@ -183,7 +183,9 @@ function withUpdatedMatch(state: AppState, match: OwnerMatch): Partial<AppState>
   const { identify, openedProduct } = state;
   if (identify.phase === 'answered' && identify.result.kind === 'found') {
     const [first, ...rest] = identify.result.matches.map((shown) => (shown.product.id === match.product.id ? match : shown));
-    if (first !== undefined) update.identify = { ...identify, result: { ...identify.result, matches: [first, ...rest] } };
+    // The action's answer is newer than a lookup still being revalidated: that late answer must not undo it.
+    const { refreshing: _refreshing, revalidation: _revalidation, ...result } = identify.result;
+    if (first !== undefined) update.identify = { ...identify, result: { ...result, matches: [first, ...rest] } };
   }
   if (openedProduct?.phase === 'loaded' && openedProduct.match.product.id === match.product.id) {
     update.openedProduct = { ...openedProduct, match };

@@ -17,8 +17,8 @@ export interface IdentifySlice {
   /** Counts taps; an answer is shown only while its tap is still the latest. */
   latestTap: number;
   lookupScan: (scan: ScanEvent) => Promise<void>;
-  /** Venue Manager's late answer to a lookup first answered from the cache: it replaces that answer. */
-  lookupRefreshed: (uid: string, result: IdentifyResult) => void;
+  /** Venue Manager's late answer to a lookup first answered from the cache: it replaces that answer, and only that one. */
+  lookupRefreshed: (revalidation: string, result: IdentifyResult) => void;
 }
 
 export const createIdentifySlice: SliceCreator<IdentifySlice> =
@@ -41,11 +41,11 @@ export const createIdentifySlice: SliceCreator<IdentifySlice> =
         if (get().latestTap === tap) set({ identify: { phase: 'failed', tap, scan, error: toAppError(error).toWire() } });
       }
     },
-    lookupRefreshed: (uid, result) => {
+    lookupRefreshed: (revalidation, result) => {
       const { identify } = get();
-      // Only the answer still on screen, still waiting for it; a newer tap has its own answer.
-      if (identify.phase !== 'answered' || identify.scan.uid !== uid) return;
-      if (identify.result.kind !== 'found' || identify.result.refreshing !== true) return;
+      // Only the answer still on screen and still waiting for this very answer: a newer tap of
+      // the same band has its own.
+      if (identify.phase !== 'answered' || identify.result.kind !== 'found' || identify.result.revalidation !== revalidation) return;
       set({ identify: { ...identify, result } });
     },
   });
