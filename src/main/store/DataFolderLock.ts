@@ -26,7 +26,7 @@ export function lockDataFolder(dataDir: string, options: { staleMs?: number; onL
     if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
       throw new AppError(
         'DATA_FOLDER_IN_USE',
-        `Another Wristdesk is using the data folder ${dataDir}. Close it first, or start this one with another data folder (--data-dir).`,
+        `Another Wristdesk is using the data folder ${dataDir}. Close it first, or start this one with another data folder (--data-dir). If Wristdesk just crashed, start again in ${Math.ceil((options.staleMs ?? 10_000) / 1000)} seconds.`,
         { dataDir },
       );
     }
