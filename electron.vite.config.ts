@@ -26,8 +26,9 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve('src/main/index.ts'),
-          // Headless entry points run under plain Node (browser mode, later sync commands).
+          // Headless entry points run under plain Node (browser mode, the Tickoweb sync).
           serve: resolve('src/main/cli/serve.ts'),
+          sync: resolve('src/main/cli/sync.ts'),
         },
       },
     },

@@ -15,6 +15,7 @@ import { makeTempDir } from '../test/support/tempDir';
 import { cacheLookup200k } from './cacheBench';
 import { reportToUid, tapStream10k } from './hidBenches';
 import { outboxEnqueue, outboxReplay } from './outboxBench';
+import { tickowebStore100k } from './tickowebBench';
 import { latencyLine, print } from './stats';
 
 /** A demo core on a fresh data folder, as the app starts it. */
@@ -174,6 +175,13 @@ const benches: readonly Bench[] = [
     },
   },
   { lines: ['outbox-replay'], run: () => outboxReplay() },
+  {
+    lines: ['tickoweb-store-100k', 'tickoweb-search-100k'],
+    run: () => {
+      tickowebStore100k();
+      return Promise.resolve();
+    },
+  },
   {
     lines: ['tap-stream-10k'],
     run: async () => {

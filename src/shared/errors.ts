@@ -60,6 +60,11 @@ export const errorCodes = [
   'ADMIN_LOCKED',
   'ADMIN_PIN_WRONG',
   'ADMIN_PIN_THROTTLED',
+  // Tickoweb
+  'TICKOWEB_UNAUTHORIZED',
+  'TICKOWEB_BAD_LISTING',
+  'TICKOWEB_TOO_LARGE',
+  'TICKOWEB_NOT_FOUND',
 ] as const;
 
 export const ErrorCode = z.enum(errorCodes);

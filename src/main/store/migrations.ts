@@ -209,6 +209,122 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 8,
+    name: 'tickoweb mirror',
+    up(db) {
+      // The Tickoweb WebDAV tree, mirrored: events, channels, order buckets (1-500/, 501-1000/ …)
+      // and orders (customer.json + details.json kept raw, beside the fields the mapping module
+      // extracted). Paths are relative to the configured root; folders end with '/'. modified
+      // (epoch ms) and etag are the server's, so a sync fetches only what changed. A bucket is
+      // complete once all its orders were stored in one transaction: a sync cut short resumes at
+      // the incomplete ones. Orders have a stable integer id: the search tables' rowid.
+      // tickoweb_order_keys: exact keys for linking and exact search (e-mail NFC lower-case; name
+      // folded, its words sorted; phone its last 9 digits; barcode and order number upper-case).
+      // Two contentless FTS5 tables over folded text (accents and ligatures folded in code,
+      // since unicode61 leaves ø, æ, ß, ł alone): words/prefixes over names, e-mails, phones and
+      // numbers; trigrams (substrings of 3+) over e-mails, phones and numbers. The trigger keeps
+      // all three in step with every deletion. Quarantined files keep the reason they were
+      // refused, and the previously stored order stays as it was.
+      db.exec(`
+        CREATE TABLE tickoweb_events (
+          path       TEXT PRIMARY KEY,
+          name       TEXT,
+          starts_at  TEXT,
+          location   TEXT,
+          raw        TEXT,
+          modified   INTEGER,
+          etag       TEXT,
+          fetched_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE TABLE tickoweb_channels (
+          path       TEXT PRIMARY KEY,
+          event_path TEXT NOT NULL,
+          uuid       TEXT NOT NULL,
+          name       TEXT,
+          type       TEXT,
+          url        TEXT,
+          raw        TEXT,
+          modified   INTEGER,
+          etag       TEXT,
+          fetched_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX tickoweb_channels_event ON tickoweb_channels (event_path);
+        CREATE TABLE tickoweb_buckets (
+          path       TEXT PRIMARY KEY,
+          event_path TEXT NOT NULL,
+          modified   INTEGER,
+          listed_at  INTEGER NOT NULL,
+          complete   INTEGER NOT NULL DEFAULT 0 CHECK (complete IN (0, 1))
+        ) STRICT;
+        CREATE INDEX tickoweb_buckets_event ON tickoweb_buckets (event_path);
+        CREATE INDEX tickoweb_buckets_incomplete ON tickoweb_buckets (path) WHERE complete = 0;
+        CREATE TABLE tickoweb_orders (
+          id                   INTEGER PRIMARY KEY,
+          path                 TEXT NOT NULL UNIQUE,
+          event_path           TEXT NOT NULL,
+          bucket_path          TEXT NOT NULL,
+          uuid                 TEXT NOT NULL,
+          folder_modified      INTEGER,
+          folder_etag          TEXT,
+          order_number         TEXT,
+          status               TEXT,
+          created_at           TEXT,
+          fields               TEXT NOT NULL,
+          mapping_version      INTEGER NOT NULL,
+          customer_raw         TEXT,
+          details_raw          TEXT,
+          fetched_at           INTEGER NOT NULL,
+          details_refreshed_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX tickoweb_orders_bucket ON tickoweb_orders (bucket_path);
+        CREATE INDEX tickoweb_orders_event ON tickoweb_orders (event_path);
+        CREATE INDEX tickoweb_orders_refreshed ON tickoweb_orders (details_refreshed_at);
+        CREATE INDEX tickoweb_orders_mapping ON tickoweb_orders (mapping_version);
+        CREATE TABLE tickoweb_order_keys (
+          field    TEXT NOT NULL CHECK (field IN ('email', 'name', 'phone', 'barcode', 'number')),
+          key      TEXT NOT NULL,
+          order_id INTEGER NOT NULL,
+          PRIMARY KEY (field, key, order_id)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX tickoweb_order_keys_order ON tickoweb_order_keys (order_id);
+        CREATE VIRTUAL TABLE tickoweb_order_words USING fts5 (
+          names, emails, phones, numbers,
+          content = '', contentless_delete = 1,
+          tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+        );
+        CREATE VIRTUAL TABLE tickoweb_order_trigrams USING fts5 (
+          emails, phones, numbers,
+          content = '', contentless_delete = 1,
+          tokenize = 'trigram remove_diacritics 1'
+        );
+        CREATE TRIGGER tickoweb_orders_deleted AFTER DELETE ON tickoweb_orders BEGIN
+          DELETE FROM tickoweb_order_words WHERE rowid = old.id;
+          DELETE FROM tickoweb_order_trigrams WHERE rowid = old.id;
+          DELETE FROM tickoweb_order_keys WHERE order_id = old.id;
+        END;
+        CREATE TABLE tickoweb_quarantine (
+          file_path  TEXT PRIMARY KEY,
+          order_path TEXT,
+          reason     TEXT NOT NULL,
+          detail     TEXT NOT NULL,
+          sample     TEXT NOT NULL,
+          modified   INTEGER,
+          etag       TEXT,
+          at         INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX tickoweb_quarantine_order ON tickoweb_quarantine (order_path);
+        CREATE TABLE tickoweb_sync_runs (
+          id          INTEGER PRIMARY KEY,
+          started_at  INTEGER NOT NULL,
+          finished_at INTEGER,
+          result      TEXT,
+          counts      TEXT,
+          detail      TEXT
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const latestSchemaVersion = migrations.length;
