@@ -8,6 +8,15 @@ import { ListedHidDevice, ReaderDiagnostic, ReaderStatus } from './readers';
 import { SearchCriteria } from './search';
 import { UidCalibrationOutcome, UidFormatCalibration } from './uidProfile';
 import { OutboxEditRequest, OutboxItemView, OutboxListRequest, OutboxSummary } from './outbox';
+import {
+  OrderPath,
+  TickowebLink,
+  TickowebOrderView,
+  TickowebQuarantineEntry,
+  TickowebSearchHit,
+  TickowebSummary,
+  TickowebSyncReport,
+} from './tickoweb';
 import { SecretName, SettingsPatch, SettingsView } from './settings';
 
 const NoParams = z.object({}).strict();
@@ -187,6 +196,32 @@ export const methods = {
     params: NoParams,
     result: z.object({ scans: z.number().int().nonnegative(), products: z.number().int().nonnegative() }),
   },
+  /** What the Tickoweb mirror holds and how its last sync went (also pushed as the `tickoweb` event). */
+  'tickoweb.summary': { params: NoParams, result: TickowebSummary },
+  /** Runs a sync now (incremental; `full`: every order fetched again) and answers when it ends. */
+  'tickoweb.sync': { params: z.object({ full: z.boolean().default(false) }).strict(), result: TickowebSyncReport },
+  'tickoweb.cancel': { params: NoParams, result: z.null() },
+  /** As-you-type search of the mirror: names, e-mails, phones, order and ticket numbers, accents ignored. */
+  'tickoweb.search': {
+    params: z.object({ query: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    result: z.object({ hits: z.array(TickowebSearchHit), truncated: z.boolean() }),
+  },
+  /** One order, with its scans refreshed from Tickoweb first when it can be reached. */
+  'tickoweb.order': { params: z.object({ orderPath: OrderPath }).strict(), result: TickowebOrderView },
+  /** Tickoweb orders of a wristband owner: by e-mail, else name + phone or barcode, else barcode. */
+  'tickoweb.links': {
+    params: z
+      .object({
+        emails: z.array(z.string().max(320)).max(10).default([]),
+        names: z.array(z.string().max(200)).max(10).default([]),
+        phones: z.array(z.string().max(50)).max(10).default([]),
+        barcodes: z.array(z.string().max(100)).max(50).default([]),
+      })
+      .strict(),
+    result: z.array(TickowebLink),
+  },
+  /** Files the mirror refused, with the reason (the stored older version stays in use). */
+  'tickoweb.quarantine': { params: NoParams, result: z.array(TickowebQuarantineEntry) },
   'reader.samples': { params: NoParams, result: z.array(SampleWristband) },
   /**
    * A keyboard-wedge reader's burst, recognised by the renderer (DESIGN §6: never typed into a
@@ -228,6 +263,7 @@ export const LookupRefreshed = z.object({ uid: z.string(), revalidation: z.strin
 /** Every event the core pushes. */
 export const events = {
   lookupRefreshed: LookupRefreshed,
+  tickoweb: TickowebSummary,
   scan: ScanEvent,
   status: Status,
   settings: SettingsView,

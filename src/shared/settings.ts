@@ -44,6 +44,18 @@ export const VenueManagerSettings = z.object({
 });
 export type VenueManagerSettings = z.infer<typeof VenueManagerSettings>;
 
+export const TickowebSettings = z.object({
+  /** The WebDAV folder the credentials give (all organisations, one, or one event). Empty: not configured (demo mode serves a sample tree). */
+  baseUrl: httpUrl,
+  /** HTTP Basic user; the password is the secret `tickoweb.password`. */
+  username: z.string().max(200),
+  /** An incremental sync every N minutes while the app runs (0: only on demand). */
+  autoSyncMinutes: z.number().int().min(0).max(1440),
+  /** A full reconcile (every order fetched again) every N hours: the net for lagging folder times (0: never). */
+  fullReconcileHours: z.number().int().min(0).max(168),
+});
+export type TickowebSettings = z.infer<typeof TickowebSettings>;
+
 const reasonList = z.array(z.string().trim().min(1).max(200)).max(10);
 
 /** Reasons this desk typed before, newest first, offered again next to the built-in presets. */
@@ -63,6 +75,7 @@ export const Settings = z.object({
   /** How Venue Manager writes token UIDs here: unknown until a calibration tap (no silent default). */
   venueUidFormat: UidFormatCalibration,
   readers: ReadersSettings,
+  tickoweb: TickowebSettings,
 });
 export type Settings = z.infer<typeof Settings>;
 export type SettingsKey = keyof Settings;
@@ -77,6 +90,7 @@ export const defaultSettings: Settings = {
   workOffline: false,
   venueUidFormat: { state: 'uncalibrated' },
   readers: defaultReadersSettings,
+  tickoweb: { baseUrl: '', username: '', autoSyncMinutes: 10, fullReconcileHours: 24 },
 };
 
 export const SettingsPatch = Settings.partial();
@@ -93,6 +107,7 @@ export const secretNames = [
   'venueManager.bearerToken',
   'venueManager.basicPassword',
   'venueManager.headerValue',
+  'tickoweb.password',
 ] as const;
 export const SecretName = z.enum(secretNames);
 export type SecretName = z.infer<typeof SecretName>;
@@ -102,6 +117,7 @@ export const secretEnvironmentVariables: Record<SecretName, string> = {
   'venueManager.bearerToken': 'WRISTDESK_VM_BEARER_TOKEN',
   'venueManager.basicPassword': 'WRISTDESK_VM_BASIC_PASSWORD',
   'venueManager.headerValue': 'WRISTDESK_VM_HEADER_VALUE',
+  'tickoweb.password': 'WRISTDESK_TICKOWEB_PASSWORD',
 };
 
 export const SecretStoreInfo = z.object({

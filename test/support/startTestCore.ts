@@ -17,6 +17,8 @@ export async function startTestCore(
     systemLocale: 'en-US',
     log: silentLog,
     now: () => Date.UTC(2026, 6, 4, 12, 0, 0),
+    // Scheduled Tickoweb syncs would run in the background of every test; the tests that test them turn them on.
+    tickowebAutoSync: false,
     ...options,
   });
   return {

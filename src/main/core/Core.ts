@@ -31,6 +31,10 @@ import { ScanIntake } from '../scanner/ScanIntake';
 import { VirtualReader } from '../scanner/VirtualReader';
 import { WedgeReader } from '../scanner/WedgeReader';
 import { lockDataFolder } from '../store/DataFolderLock';
+import { TickowebMirror } from '../tickoweb/TickowebMirror';
+import type { TickowebConnection } from '../tickoweb/TickowebMirror';
+import { WebdavClient } from '../tickoweb/webdav/WebdavClient';
+import { startDemoTickoweb } from '../tickoweb-demo/startDemoTickoweb';
 import { openCacheConnection, openStore } from '../store/Store';
 import { ownerMatchFromHistory, ownerMatches, ownerMatchesForUid } from '../venue-manager/productView';
 import { calibrate, calibratedUidFormat, encode, parseCanonicalUid } from '../uid';
@@ -64,6 +68,8 @@ export interface CoreOptions {
   random?: () => number;
   /** How long an action waits for Venue Manager's answer before the desk is told "queued" (default 10 s). */
   actionWaitMs?: number;
+  /** Scheduled Tickoweb syncs (default true; tests that do not test them turn them off). */
+  tickowebAutoSync?: boolean;
   /**
    * How long a tap waits for Venue Manager before a cached answer is shown (and the fresh one
    * follows as an event): stale-while-revalidate for a slow network (default 300 ms).
@@ -233,6 +239,29 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     audit,
     operator: () => operator.requireName(),
     desk: () => settingsStore.read().settings.deskName,
+  });
+  let tickowebEventPending = false;
+  const tickoweb = new TickowebMirror({
+    db,
+    now,
+    schedule,
+    connect: connectTickoweb,
+    mode: () => {
+      const configured = settingsStore.read().settings.tickoweb.baseUrl !== '';
+      return { configured: configured || venueManager.demo, demo: !configured && venueManager.demo };
+    },
+    intervals: () =>
+      options.tickowebAutoSync === false ? { autoSyncMinutes: 0, fullReconcileHours: 0 } : settingsStore.read().settings.tickoweb,
+    // Progress arrives per bucket: the screens hear of it at most every 200 ms.
+    onChange: () => {
+      if (tickowebEventPending) return;
+      tickowebEventPending = true;
+      schedule(() => {
+        tickowebEventPending = false;
+        if (!closed) events.emit('tickoweb', tickoweb.summary());
+      }, 200);
+    },
+    onError: (error) => options.log.error('Tickoweb', error),
   });
   const virtualReader = new VirtualReader(() => venueManager.sampleWristbands(), now);
   const diagnostics = new ReaderDiagnostics();
@@ -459,6 +488,20 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     return view;
   }
 
+  /** The configured Tickoweb WebDAV folder (password from the secret store); none: the demo tree in demo mode. */
+  async function connectTickoweb(): Promise<TickowebConnection | undefined> {
+    const { baseUrl, username } = settingsStore.read().settings.tickoweb;
+    if (baseUrl !== '') {
+      const client = new WebdavClient({
+        baseUrl,
+        ...(username === '' ? {} : { username, password: secrets.get('tickoweb.password') ?? '' }),
+      });
+      return { source: client, demo: false, close: () => client.close() };
+    }
+    if (!venueManager.demo) return undefined;
+    return startDemoTickoweb(options.demoSeed ?? 2026);
+  }
+
   /** The client, unless the admin switched the desk to work offline: then nothing leaves. */
   function venueClient() {
     if (settingsStore.read().settings.workOffline) {
@@ -547,6 +590,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     throw error;
   }
   replayer.start();
+  tickoweb.reconfigure();
   options.log.info('core started', { dataDir: options.dataDir, demo: venueManager.demo, recoveredInFlight: recovered });
 
   const handlers: Handlers = {
@@ -563,6 +607,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       if (patchNeedsAdmin(patch)) admin.require();
       settingsStore.update(patch);
       await applyVenueManagerSettings(patch.venueManager !== undefined);
+      // A new address or schedule, or the demo tree coming or going with the Venue Manager setting.
+      if (patch.tickoweb !== undefined || patch.venueManager !== undefined) tickoweb.reconfigure();
       if (patch.readers !== undefined) await applyReaderSettings();
       return settingsChanged();
     },
@@ -570,6 +616,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       admin.require();
       await secrets.set(name, value);
       if (name.startsWith('venueManager.')) replayer.resume('UNAUTHORIZED');
+      if (name.startsWith('tickoweb.')) tickoweb.reconfigure();
       events.emit('status', status());
       return settingsChanged();
     },
@@ -726,9 +773,20 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       const scans = scanLog.clear();
       const { products } = cache.summary();
       cache.clear();
+      tickoweb.clear();
       options.log.info('local data cleared', { scans, products });
       return Promise.resolve({ scans, products });
     },
+    'tickoweb.summary': () => Promise.resolve(tickoweb.summary()),
+    'tickoweb.sync': ({ full }) => tickoweb.sync(full),
+    'tickoweb.cancel': () => {
+      tickoweb.cancel();
+      return Promise.resolve(null);
+    },
+    'tickoweb.search': ({ query, limit }) => Promise.resolve(tickoweb.search(query, limit)),
+    'tickoweb.order': ({ orderPath }) => tickoweb.order(orderPath),
+    'tickoweb.links': (owner) => Promise.resolve(tickoweb.links(owner)),
+    'tickoweb.quarantine': () => Promise.resolve(tickoweb.quarantine()),
     'reader.samples': () => Promise.resolve([...venueManager.sampleWristbands()]),
     'reader.virtualTap': ({ uid }) => Promise.resolve(virtualReader.tap(uid)),
     'reader.wedgeScan': ({ raw }) => {
@@ -781,6 +839,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       if (closed) return;
       closed = true;
       await replayer.stop();
+      await tickoweb.close();
       admin.close();
       connectivity.close();
       await virtualReader.close();
