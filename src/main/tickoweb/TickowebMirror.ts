@@ -231,12 +231,7 @@ export class TickowebMirror {
 
 function orderView(order: MirrorOrder): TickowebOrderView {
   const { fields } = order;
-  let customer: unknown = null;
-  try {
-    customer = order.customerRaw === null ? null : (JSON.parse(order.customerRaw) as unknown);
-  } catch {
-    customer = null;
-  }
+  const customer = parsedOrNull(order.customerRaw);
   return {
     orderPath: order.path,
     uuid: order.uuid,
@@ -258,4 +253,14 @@ function orderView(order: MirrorOrder): TickowebOrderView {
     detailsRefreshedAt: order.detailsRefreshedAt,
     quarantined: order.quarantine.map((entry) => ({ file: entry.filePath, reason: entry.reason, detail: entry.detail })),
   };
+}
+
+/** Stored raw text as JSON for display; text that does not parse shows no fields (the raw view still has it). */
+function parsedOrNull(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
 }
