@@ -110,7 +110,7 @@ describe('settings', () => {
       Object.values(secretEnvironmentVariables).map((variable) => expect.stringContaining(variable) as unknown),
     );
     const states = within(secrets).getAllByTestId('secret-state').map((state) => state.textContent);
-    expect(states).toEqual(['●set', '○not set', '○not set']);
+    expect(states).toEqual(['●set', '○not set', '○not set', '○not set']);
   });
 
   it('says when a stored secret can no longer be decrypted', async () => {
@@ -119,7 +119,7 @@ describe('settings', () => {
     renderApp(new FakeApi({ settings: view }));
     await openSettings();
     const states = within(screen.getByTestId('settings-secrets')).getAllByTestId('secret-state');
-    expect(states.map((state) => state.getAttribute('data-state'))).toEqual(['set', 'unreadable', 'not-set']);
+    expect(states.map((state) => state.getAttribute('data-state'))).toEqual(['set', 'unreadable', 'not-set', 'not-set']);
     expect(states[1]!.textContent).toContain(en.settings.secrets.unreadable);
   });
 

@@ -168,6 +168,7 @@ describe('bearer token expiry', () => {
             'venueManager.bearerToken': { set: true, expiresAt },
             'venueManager.basicPassword': { set: false },
             'venueManager.headerValue': { set: false },
+            'tickoweb.password': { set: false },
           },
         }),
       }),

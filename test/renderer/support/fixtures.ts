@@ -20,6 +20,7 @@ export function settingsView(overrides: Partial<SettingsView> = {}): SettingsVie
       'venueManager.bearerToken': { set: true },
       'venueManager.basicPassword': { set: false },
       'venueManager.headerValue': { set: false },
+      'tickoweb.password': { set: false },
     },
     secretStore: { kind: 'safeStorage', writable: true },
     problems: [],

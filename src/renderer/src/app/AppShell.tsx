@@ -13,6 +13,7 @@ import { SearchView } from '../features/search/SearchView';
 import { useSearchShortcut } from '../features/search/useSearchShortcut';
 import { SettingsView } from '../features/settings/SettingsView';
 import { StatusBar } from '../features/status-bar/StatusBar';
+import { TickowebOrderView } from '../features/tickoweb/TickowebOrderView';
 import { useVirtualTapShortcut } from '../features/virtual-reader/useVirtualTapShortcut';
 import { VirtualReaderPanel } from '../features/virtual-reader/VirtualReaderPanel';
 import { useWedgeCapture } from '../features/wedge/useWedgeCapture';
@@ -35,6 +36,8 @@ export function AppShell() {
   useSearchShortcut();
   useWedgeCapture();
   const view = useAppStore((state) => state.view);
+  // A Tickoweb order opened from a search hit or an Identify link stands in for that view until closed.
+  const tickowebOrder = useAppStore((state) => (state.tickowebOrder?.view === state.view ? state.tickowebOrder : null));
   const firstRun = useAppStore((state) => state.admin?.pinSet === false);
   // The demo's reader sits beside every screen a real reader works on, as a real one would.
   const withReader = useAppStore(selectIsDemo) && view !== 'settings' && !firstRun;
@@ -49,7 +52,13 @@ export function AppShell() {
       <WedgeProblem />
       <main className={withReader ? 'app__main app__main--with-reader' : 'app__main'}>
         <div className="app__view">
-          {firstRun ? <AdminPinSetup /> : <CurrentView view={view} />}
+          {firstRun ? (
+            <AdminPinSetup />
+          ) : tickowebOrder !== null ? (
+            <TickowebOrderView key={tickowebOrder.request} opened={tickowebOrder} />
+          ) : (
+            <CurrentView view={view} />
+          )}
         </div>
         {withReader && <VirtualReaderPanel />}
       </main>

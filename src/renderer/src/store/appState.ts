@@ -15,6 +15,7 @@ import type { SearchSlice } from './slices/searchSlice';
 import type { SettingsSlice } from './slices/settingsSlice';
 import type { StartupSlice } from './slices/startupSlice';
 import type { StatusSlice } from './slices/statusSlice';
+import type { TickowebSlice } from './slices/tickowebSlice';
 import type { UidCalibrationSlice } from './slices/uidCalibrationSlice';
 import type { ViewSlice } from './slices/viewSlice';
 import type { VirtualReaderSlice } from './slices/virtualReaderSlice';
@@ -39,7 +40,8 @@ export type AppState = ConnectionSlice &
   PrewarmSlice &
   ActionSlice &
   OutboxSlice &
-  AuditSlice;
+  AuditSlice &
+  TickowebSlice;
 
 /** What slices need from outside: the core, through the contract only. */
 export interface StoreDependencies {

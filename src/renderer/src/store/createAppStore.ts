@@ -15,6 +15,7 @@ import { createSearchSlice } from './slices/searchSlice';
 import { createSettingsSlice } from './slices/settingsSlice';
 import { createStartupSlice } from './slices/startupSlice';
 import { createStatusSlice } from './slices/statusSlice';
+import { createTickowebSlice } from './slices/tickowebSlice';
 import { createUidCalibrationSlice } from './slices/uidCalibrationSlice';
 import { createViewSlice } from './slices/viewSlice';
 import { createVirtualReaderSlice } from './slices/virtualReaderSlice';
@@ -44,5 +45,6 @@ export function createAppStore(dependencies: StoreDependencies): AppStore {
     ...createActionSlice(dependencies)(...args),
     ...createOutboxSlice(dependencies)(...args),
     ...createAuditSlice(dependencies)(...args),
+    ...createTickowebSlice(dependencies)(...args),
   }));
 }

@@ -15,7 +15,10 @@ export function routeScan(store: AppStore, scan: ScanEvent): void {
   if (scan.kind === 'barcode') {
     // A ticket's barcode is never a wristband for an action, and never drops one half done.
     if (pending !== null) state.refuseTap();
-    else void state.searchForBarcode(scan.uid);
+    else {
+      state.closeTickowebOrder();
+      void state.searchForBarcode(scan.uid);
+    }
     return;
   }
   // A read that can identify no band (a random ID) can be neither a calibration band nor a new wristband.
@@ -38,6 +41,7 @@ export function routeScan(store: AppStore, scan: ScanEvent): void {
   // One tap, one answer: a tap during a search is answered on Identify. The search is kept in
   // the store, so staff can go back to it.
   if (state.view === 'search') state.showView('identify');
+  state.closeTickowebOrder();
   state.clearActionResult();
   void state.lookupScan(scan);
 }

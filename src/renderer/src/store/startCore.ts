@@ -30,6 +30,9 @@ export function startCore(store: AppStore, api: WristdeskApi, connection: CoreCo
       case 'outbox':
         state.outboxChanged(event.payload);
         return;
+      case 'tickoweb':
+        state.setTickowebSummary(event.payload);
+        return;
       case 'lookupRefreshed':
         state.lookupRefreshed(event.payload.revalidation, event.payload.result);
         return;
@@ -44,6 +47,7 @@ export function startCore(store: AppStore, api: WristdeskApi, connection: CoreCo
       void store.getState().loadCoreData();
       void store.getState().loadOperator();
       void store.getState().loadOutboxSummary();
+      void store.getState().loadTickowebSummary();
     }
     previous = state;
   });
@@ -53,6 +57,8 @@ export function startCore(store: AppStore, api: WristdeskApi, connection: CoreCo
   void store.getState().loadOperator();
   // Also apart: a core without an outbox summary must not read as a startup failure either.
   void store.getState().loadOutboxSummary();
+  // Also apart: a core without a Tickoweb mirror leaves the app as it was.
+  void store.getState().loadTickowebSummary();
 
   return () => {
     unsubscribeEvents();

@@ -1,6 +1,7 @@
 import type { OwnerMatch } from '../../../../shared/model';
 import { expectedMatch } from './expectedMatch';
 import { ProductActions } from '../actions/ProductActions';
+import { TickowebLinks } from '../tickoweb/TickowebLinks';
 import { PendingActions } from './PendingActions';
 import { OrderDetails } from './OrderDetails';
 import { OwnerDetails } from './OwnerDetails';
@@ -11,6 +12,7 @@ import { ProductState } from './ProductState';
  * One digital product and who owns it: owner, state, wristbands, order, the fixes that apply
  * (block, replace, add, comment) and history. Identify shows it for a tapped wristband (`tappedUid`), Search for an opened product (no tap: null).
  * Actions this desk has queued are shown as done, marked pending, and the fixes offered follow them.
+ * The owner's Tickoweb orders follow the fixes, when the desk has a Tickoweb mirror.
  */
 export function MatchCard({
   match,
@@ -31,6 +33,7 @@ export function MatchCard({
       </div>
       <PendingActions marks={match.pending ?? []} />
       <ProductActions match={expected} />
+      <TickowebLinks match={match} />
       <ProductHistory events={match.product.events} />
     </article>
   );

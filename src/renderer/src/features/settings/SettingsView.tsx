@@ -12,6 +12,7 @@ import { DisplaySettings } from './DisplaySettings';
 import { GeneralSettingsForm } from './GeneralSettingsForm';
 import { SecretsSection } from './SecretsSection';
 import { SettingsProblems } from './SettingsProblems';
+import { TickowebSection } from './TickowebSection';
 import { useEscapeBack } from './useEscapeBack';
 
 export function SettingsView() {
@@ -49,6 +50,8 @@ export function SettingsView() {
           ) : (
             <AdminUnlock />
           )}
+          {/* Syncing is every operator's; its connection settings inside are the admin's. */}
+          <TickowebSection settings={view.settings} unlocked={unlocked} />
         </>
       )}
     </div>

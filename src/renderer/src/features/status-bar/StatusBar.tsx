@@ -8,6 +8,7 @@ import { UidFormatStatusNotice } from '../uid-format/UidFormatStatusNotice';
 import { CredentialExpiryNotice } from './CredentialExpiryNotice';
 import { DemoBadge } from './DemoBadge';
 import { ReaderIndicators } from './ReaderIndicators';
+import { TickowebIndicator } from './TickowebIndicator';
 import { ViewNavigation } from './ViewNavigation';
 
 /** Always on screen: where this desk stands (demo, online, readers, who is signed in) and the way to the other views. */
@@ -29,6 +30,7 @@ export function StatusBar() {
       {demo && <DemoBadge />}
       <ConnectivityIndicator />
       <OutboxIndicator />
+      <TickowebIndicator />
       <CredentialExpiryNotice />
       <UidFormatStatusNotice />
       <ReaderIndicators />

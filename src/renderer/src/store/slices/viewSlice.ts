@@ -11,5 +11,6 @@ export interface ViewSlice {
 
 export const createViewSlice: SliceCreator<ViewSlice> = () => (set) => ({
   view: 'identify',
-  showView: (view) => set({ view }),
+  // An opened Tickoweb order belongs to the view it was opened from.
+  showView: (view) => set((state) => (state.view === view ? { view } : { view, tickowebOrder: null })),
 });
