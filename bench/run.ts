@@ -16,6 +16,7 @@ import { cacheLookup200k } from './cacheBench';
 import { reportToUid, tapStream10k } from './hidBenches';
 import { outboxEnqueue, outboxReplay } from './outboxBench';
 import { tickowebStore100k } from './tickowebBench';
+import { tickowebSync100k } from './tickowebSyncBench';
 import { latencyLine, print } from './stats';
 
 /** A demo core on a fresh data folder, as the app starts it. */
@@ -181,6 +182,10 @@ const benches: readonly Bench[] = [
       tickowebStore100k();
       return Promise.resolve();
     },
+  },
+  {
+    lines: ['tickoweb-full-sync-100k', 'tickoweb-nochange-sync-100k', 'tickoweb-1pct-sync-100k', 'tickoweb-rclone-copy'],
+    run: () => tickowebSync100k(),
   },
   {
     lines: ['tap-stream-10k'],

@@ -25,7 +25,7 @@ describe('Tickoweb mirror (Chromium, demo tree)', () => {
     expect(await page.getByTestId('tickoweb-progress-phase').textContent()).toMatch(/\S/);
     await page.screenshot({ path: `${screenshotDir}/tickoweb-sync.png` });
     await page.getByTestId('tickoweb-progress').waitFor({ state: 'detached', timeout: 30_000 });
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid=tickoweb-count-orders]')?.textContent?.replace(/\D/g, '') ?? '0') > 100);
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=tickoweb-count-orders]')?.textContent.replace(/\D/g, '') ?? '0') > 100);
     expect(await page.getByTestId('tickoweb-last-run').textContent()).toMatch(/\S/);
     expect(await page.getByTestId('status-tickoweb').count()).toBe(1);
   }, 45_000);

@@ -14,7 +14,7 @@
  * function of the customers and the seed: no Math.random, no clock.
  */
 import { createHash } from 'node:crypto';
-import { pickSampleWristbands } from '../venue-manager-simulator';
+import { pickSampleWristbands, SeededRandom } from '../venue-manager-simulator';
 import type { SimulatorCustomer, SimulatorOrder } from '../venue-manager-simulator';
 
 /** One file of a served tree. */
@@ -161,10 +161,10 @@ export function demoTickowebTree(customers: readonly SimulatorCustomer[], seed: 
   const linkedShare = options.linkedShare ?? 0.8;
   const extraShare = options.extraShare ?? 0.15;
 
-  const rng = new Rng(seed);
+  const rng = tickowebRandom(seed);
   const eventPath = `${RESELLER}/${ORGANISATION}/${EVENT}/`;
-  const eventUuid = rng.uuid();
-  const channels = CHANNELS.map((channel) => ({ ...channel, uuid: rng.uuid() }));
+  const eventUuid = randomUuid(rng);
+  const channels = CHANNELS.map((channel) => ({ ...channel, uuid: randomUuid(rng) }));
   const files = new Map<string, DemoFile>();
   const setupTime = venueInstant('2026-01-02 10:00:00').ms;
 
@@ -278,7 +278,7 @@ export function folderTimesOf(files: ReadonlyMap<string, DemoFile>): Map<string,
 // ---------------------------------------------------------------------------------------------
 // Orders
 
-function linkedDraft(rng: Rng, customer: SimulatorCustomer, order: SimulatorOrder, channel: string, sequence: number): Draft {
+function linkedDraft(rng: SeededRandom, customer: SimulatorCustomer, order: SimulatorOrder, channel: string, sequence: number): Draft {
   const billing = order.billingAddress;
   const address = customer.address;
   const [firstName, lastName] = splitName(address.name);
@@ -307,7 +307,7 @@ function linkedDraft(rng: Rng, customer: SimulatorCustomer, order: SimulatorOrde
     }
   }
   return {
-    uuid: rng.uuid(),
+    uuid: randomUuid(rng),
     created: created.ms,
     createdAt: created.iso,
     detailsModified,
@@ -322,7 +322,7 @@ function linkedDraft(rng: Rng, customer: SimulatorCustomer, order: SimulatorOrde
   };
 }
 
-function extraDraft(rng: Rng, namesake: string | null, usedEmails: Set<string>, usedBarcodes: Set<string>, channel: string, sequence: number): Draft {
+function extraDraft(rng: SeededRandom, namesake: string | null, usedEmails: Set<string>, usedBarcodes: Set<string>, channel: string, sequence: number): Draft {
   const [firstName, lastName] = namesake === null ? [rng.pick(EXTRA_FIRST_NAMES), rng.pick(EXTRA_LAST_NAMES)] : splitName(namesake);
   const base = `${asciiSlug(firstName)}.${asciiSlug(lastName)}`;
   const domain = rng.pick(EXTRA_DOMAINS);
@@ -356,7 +356,7 @@ function extraDraft(rng: Rng, namesake: string | null, usedEmails: Set<string>, 
   }
   const scans = status === 'paid' ? tickets.filter(() => rng.chance(0.3)).map((ticket) => festivalScan(rng, ticket.barcode)) : [];
   return {
-    uuid: rng.uuid(),
+    uuid: randomUuid(rng),
     created: created.ms,
     createdAt: created.iso,
     detailsModified,
@@ -371,7 +371,7 @@ function extraDraft(rng: Rng, namesake: string | null, usedEmails: Set<string>, 
   };
 }
 
-function festivalScan(rng: Rng, barcode: string): Scan {
+function festivalScan(rng: SeededRandom, barcode: string): Scan {
   const day = rng.pick(FESTIVAL_DAYS);
   return { barcode, scannedAt: venueInstant(`${day} ${clock(rng.int(12 * 3600, 23 * 3600))}`).iso, gate: rng.pick(GATES) };
 }
@@ -438,60 +438,16 @@ function venueInstant(wall: string): { ms: number; iso: string } {
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness (mulberry32, as the Venue Manager demo data)
 
-class Rng {
-  private state: number;
+/** Seeded from a hash of the seed, so it is decorrelated from the Venue Manager demo's own draws on the same seed. */
+function tickowebRandom(seed: number): SeededRandom {
+  return new SeededRandom(createHash('sha256').update(`tickoweb-demo:${seed}`).digest().readUInt32LE(0));
+}
 
-  constructor(seed: number) {
-    // Decorrelated from the Venue Manager demo's own generator, which starts from the same seed.
-    const digest = createHash('sha256').update(`tickoweb-demo:${seed}`).digest();
-    this.state = digest.readUInt32LE(0);
-  }
-
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  /** Inclusive on both ends. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-
-  pick<T>(items: readonly T[]): T {
-    const item = items[Math.floor(this.next() * items.length)];
-    if (item === undefined) throw new Error('pick from an empty list');
-    return item;
-  }
-
-  weighted<T>(weights: readonly (readonly [T, number])[]): T {
-    const total = weights.reduce((sum, [, w]) => sum + w, 0);
-    let r = this.next() * total;
-    for (const [value, w] of weights) {
-      r -= w;
-      if (r < 0) return value;
-    }
-    const last = weights[weights.length - 1];
-    if (last === undefined) throw new Error('weighted pick from an empty list');
-    return last[0];
-  }
-
-  /** Each '#' a random digit. */
-  code(pattern: string): string {
-    return pattern.replace(/#/g, () => String(this.int(0, 9)));
-  }
-
-  uuid(): string {
-    const bytes = Array.from({ length: 16 }, () => this.int(0, 255));
-    bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
-    bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-    const hex = bytes.map((byte) => byte.toString(16).padStart(2, '0')).join('');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-  }
+/** A version-4 UUID drawn from `rng`. */
+function randomUuid(rng: SeededRandom): string {
+  const bytes = Array.from({ length: 16 }, () => rng.int(0, 255));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = bytes.map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

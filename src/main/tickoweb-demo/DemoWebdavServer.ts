@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readRequestBody, RequestBodyTooLarge } from '../venue-manager-simulator';
 import { folderTimesOf } from './DemoTickowebTree';
 import type { DemoDavTree } from './DemoTickowebTree';
 
@@ -35,8 +36,6 @@ interface Item {
 const ROOT = '/dav/';
 const ALLOW = 'OPTIONS, GET, HEAD, PROPFIND';
 const MAX_REQUEST_BODY = 64 * 1024;
-
-class RequestTooLarge extends Error {}
 
 /**
  * A read-only WebDAV server for a tree held in memory (the demo's Tickoweb tree), on 127.0.0.1
@@ -153,10 +152,10 @@ export class DemoWebdavServer {
     const method = req.method ?? 'GET';
     const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
     try {
-      const body = await readBody(req);
+      const body = await readRequestBody(req, MAX_REQUEST_BODY);
       this.respond(method, rawPath, body, req, res);
     } catch (error) {
-      if (error instanceof RequestTooLarge) send(res, 413, 'Request body too large\n');
+      if (error instanceof RequestBodyTooLarge) send(res, 413, 'Request body too large\n');
       else send(res, 500, 'Internal error\n');
     }
     this.options.onRequest?.({ method, path: rawPath, status: res.statusCode });
@@ -244,21 +243,6 @@ export class DemoWebdavServer {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_REQUEST_BODY) chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (size > MAX_REQUEST_BODY) reject(new RequestTooLarge());
-      else resolve(Buffer.concat(chunks).toString('utf8'));
-    });
-    req.on('error', reject);
-  });
-}
 
 function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
   const bytes = Buffer.from(body, 'utf8');

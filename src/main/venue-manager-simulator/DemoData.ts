@@ -6,6 +6,7 @@
  * the clock, so one seed always gives byte-identical data. Times are 2026 wall-clock strings.
  */
 import { demoImagePath } from './DemoImages';
+import { SeededRandom } from './SeededRandom';
 import { NOT_INVALIDATED, isInvalidated } from './SimulatorData';
 import type {
   SimulatorAddress,
@@ -58,62 +59,6 @@ export function documentedCustomer(): SimulatorCustomer {
       },
     ],
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Seeded randomness
-
-/** mulberry32: tiny, fast, good enough for sample data, and identical on every platform. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Rng {
-  private readonly next: () => number;
-
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-
-  /** Inclusive on both ends. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-
-  pick<T>(items: readonly T[]): T {
-    const item = items[Math.floor(this.next() * items.length)];
-    if (item === undefined) throw new Error('pick from an empty list');
-    return item;
-  }
-
-  /** `weights` pairs a value with its relative weight. */
-  weighted<T>(weights: readonly (readonly [T, number])[]): T {
-    const total = weights.reduce((sum, [, w]) => sum + w, 0);
-    let r = this.next() * total;
-    for (const [value, w] of weights) {
-      r -= w;
-      if (r < 0) return value;
-    }
-    const last = weights[weights.length - 1];
-    if (last === undefined) throw new Error('weighted pick from an empty list');
-    return last[0];
-  }
-
-  /** Replaces each '#' with a random digit and each '@' with a random capital letter. */
-  code(pattern: string): string {
-    return pattern.replace(/[#@]/g, (c) => (c === '#' ? String(this.int(0, 9)) : String.fromCharCode(65 + this.int(0, 25))));
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -300,13 +245,13 @@ function wallClock(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 }
 
-function randomDaytime(rng: Rng, fromMs: number, maxDays: number): number {
+function randomDaytime(rng: SeededRandom, fromMs: number, maxDays: number): number {
   const day = Math.floor(fromMs / DAY) + rng.int(0, maxDays);
   return day * DAY + rng.int(7 * 3600, 23 * 3600 - 1) * 1000;
 }
 
 /** A daytime moment minDays..maxDays later, and always strictly after `fromMs` (events stay in order). */
-function after(rng: Rng, fromMs: number, minDays: number, maxDays: number): number {
+function after(rng: SeededRandom, fromMs: number, minDays: number, maxDays: number): number {
   return Math.max(fromMs + 60_000, randomDaytime(rng, fromMs + minDays * DAY, maxDays - minDays));
 }
 
@@ -329,7 +274,7 @@ function wristbandAlias(firstName: string): string {
 }
 
 class DemoGenerator {
-  private readonly rng: Rng;
+  private readonly rng: SeededRandom;
   private readonly usedUids = new Set<string>();
   private readonly usedBarcodes = new Set<string>();
   private readonly usedEmails = new Set<string>();
@@ -338,7 +283,7 @@ class DemoGenerator {
   private nextProductId = 1000;
 
   constructor(seed: number, reserved: SimulatorCustomer) {
-    this.rng = new Rng(seed);
+    this.rng = new SeededRandom(seed);
     for (const order of reserved.orders) {
       for (const product of order.digitalProducts) {
         this.usedBarcodes.add(product.barcode);

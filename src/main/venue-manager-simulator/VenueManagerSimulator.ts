@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseCommentBody, parseReasonBody } from './RequestBodies';
+import { readRequestBody, RequestBodyTooLarge } from './readRequestBody';
 import { demoImage, demoImagePathPrefix } from './DemoImages';
 import { renderError, renderJson } from './ResponseBodies';
 import type { ErrorBodyStyle } from './ResponseBodies';
@@ -69,23 +70,6 @@ const MAX_BODY_BYTES = 1024 * 1024;
 /** Undocumented: what a server without Sphinx says to quick_search is our guess. */
 const QUICK_SEARCH_UNAVAILABLE = 'Quick search is not available';
 
-class BodyTooLarge extends Error {}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (size > MAX_BODY_BYTES) reject(new BodyTooLarge());
-      else resolve(Buffer.concat(chunks).toString('utf8'));
-    });
-    req.on('error', reject);
-  });
-}
 
 /**
  * A simulated Venue Manager DigitalProduct API: a real HTTP server on 127.0.0.1 with its own
@@ -184,11 +168,11 @@ export class VenueManagerSimulator {
     let body = '';
     let response: SimResponse;
     try {
-      body = await readBody(req);
+      body = await readRequestBody(req, MAX_BODY_BYTES);
       response = this.respond(method, url.pathname, query, body, req.headers, at);
     } catch (error) {
       response =
-        error instanceof BodyTooLarge
+        error instanceof RequestBodyTooLarge
           ? this.error(413, 'Request body too large.')
           : this.error(500, `Simulator failure: ${error instanceof Error ? error.message : String(error)}`);
     }

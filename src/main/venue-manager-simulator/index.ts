@@ -19,3 +19,5 @@ export type {
 } from './SimulatorData';
 export { documentedCustomer, generateDemoData, pickSampleWristbands } from './DemoData';
 export type { DemoDataOptions, SampleWristband, SampleWristbandKind } from './DemoData';
+export { readRequestBody, RequestBodyTooLarge } from './readRequestBody';
+export { SeededRandom } from './SeededRandom';

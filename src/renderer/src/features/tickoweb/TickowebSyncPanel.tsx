@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { TickowebSummary, TickowebSyncProgress } from '../../../../shared/tickoweb';
@@ -142,42 +143,30 @@ function LastRunLine({ summary }: { summary: TickowebSummary }) {
       );
     case 'interrupted':
       return (
-        <p className="state-line state-line--compact state--warn" data-testid="tickoweb-last-run" data-state="interrupted">
-          <span className="state-line__icon" aria-hidden="true">
-            ▲
-          </span>
+        <RunStateLine tone="warn" icon="▲" state="interrupted">
           {t('tickoweb.sync.interrupted', at(run.startedAt))}
-        </p>
+        </RunStateLine>
       );
     case 'done':
       return (
-        <p className="state-line state-line--compact state--good" data-testid="tickoweb-last-run" data-state="done">
-          <span className="state-line__icon" aria-hidden="true">
-            ✔
-          </span>
+        <RunStateLine tone="good" icon="✔" state="done">
           {run.ordersFetched === undefined
             ? t('tickoweb.sync.lastDone', at(run.at))
             : t('tickoweb.sync.lastDoneCount', { ...at(run.at), count: run.ordersFetched })}
-        </p>
+        </RunStateLine>
       );
     case 'cancelled':
       return (
-        <p className="state-line state-line--compact state--warn" data-testid="tickoweb-last-run" data-state="cancelled">
-          <span className="state-line__icon" aria-hidden="true">
-            ■
-          </span>
+        <RunStateLine tone="warn" icon="■" state="cancelled">
           {t('tickoweb.sync.lastCancelled', at(run.at))}
-        </p>
+        </RunStateLine>
       );
     case 'failed':
       return (
         <div data-testid="tickoweb-last-run" data-state="failed">
-          <p className="state-line state-line--compact state--bad">
-            <span className="state-line__icon" aria-hidden="true">
-              ✖
-            </span>
+          <RunStateLine tone="bad" icon="✖">
             {t('tickoweb.sync.lastFailed', at(run.at))}
-          </p>
+          </RunStateLine>
           {run.error !== null && (
             <p className="field__hint" data-testid="tickoweb-last-error">
               {t('tickoweb.sync.errorDetail')} <q>{run.error}</q>
@@ -186,6 +175,21 @@ function LastRunLine({ summary }: { summary: TickowebSummary }) {
         </div>
       );
   }
+}
+
+/**
+ * One line of the last run's state: icon and words, never colour alone. With `state` it is the
+ * `tickoweb-last-run` line itself; without, it sits inside a wrapper that carries those.
+ */
+function RunStateLine({ tone, icon, state, children }: { tone: 'good' | 'warn' | 'bad'; icon: string; state?: string; children: ReactNode }) {
+  return (
+    <p className={`state-line state-line--compact state--${tone}`} data-testid={state === undefined ? undefined : 'tickoweb-last-run'} data-state={state}>
+      <span className="state-line__icon" aria-hidden="true">
+        {icon}
+      </span>
+      {children}
+    </p>
+  );
 }
 
 /** The answer to the sync this desk asked for, in words. */
