@@ -3,7 +3,6 @@
  * disk before it returns: WAL, synchronous=FULL), and how fast a queue built up offline drains to
  * Venue Manager once it is back (the simulator over real HTTP on 127.0.0.1).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,21 +19,13 @@ import { crashData, crashPlan } from '../test/core/outbox/crashPlan';
 import { mulberry32 } from '../test/core/outbox/helpers';
 import { latencyLine, print } from './stats';
 import type { LatencyLine } from './stats';
+import { fileSystemOf } from './fileSystemOf';
 
 const ENQUEUES = 1_000;
 const ENQUEUE_WARMUP = 50;
 /** Five actions each (comment, replace, block, add, comment): 1,000 actions. */
 const REPLAY_PRODUCTS = 200;
 const actor = { operator: 'Mette Hansen', desk: 'Gate 3' };
-
-/** The file system a folder is on (ext4, tmpfs, …), or 'unknown' where findmnt is missing. */
-function fileSystemOf(path: string): string {
-  try {
-    return execFileSync('findmnt', ['-n', '-o', 'FSTYPE', '-T', path], { encoding: 'utf8' }).trim() || 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
 
 /**
  * A fresh data folder on a disk, since an fsync on tmpfs costs nothing: the OS temp dir, or the

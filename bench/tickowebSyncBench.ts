@@ -22,7 +22,7 @@
  * close to an hour. It copies one bucket of the same tree (500 orders) instead, and its times are
  * compared with ours per order.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +38,7 @@ import { makeTempDir } from '../test/support/tempDir';
 import { startNginxDav } from '../test/support/webdavServers';
 import type { DavServer } from '../test/support/webdavServers';
 import { print } from './stats';
+import { fileSystemOf } from './fileSystemOf';
 
 const shape = { seed: 2026, orgs: 1, eventsPerOrg: 4, ordersPerEvent: 25_000, bucketSize: 500 } as const;
 const orderCount = shape.orgs * shape.eventsPerOrg * shape.ordersPerEvent;
@@ -52,17 +53,6 @@ const shmRoomBytes = 2 * 1024 ** 3;
 const round2 = (value: number) => Math.round(value * 100) / 100;
 const seconds = (startedMs: number) => (performance.now() - startedMs) / 1000;
 const note = (text: string) => console.error(`[tickoweb-sync-bench] ${text}`);
-
-/** The file system a folder is on (ext4, tmpfs, …), or 'unknown' where findmnt is missing. */
-function fileSystemOf(path: string): string {
-  try {
-    // Mounts stacked on one folder give a line each, the one in effect last.
-    const lines = execFileSync('findmnt', ['-n', '-o', 'FSTYPE', '-T', path], { encoding: 'utf8' }).trim().split('\n');
-    return lines.at(-1)?.trim() || 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
 
 /** A fresh folder on a disk (an fsync on tmpfs costs nothing): the OS temp dir, or the repository's .tmp/. */
 function diskFolder(prefix: string): { path: string; remove: () => void; fs: string } {
