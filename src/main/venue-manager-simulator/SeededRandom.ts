@@ -1,5 +1,5 @@
 /** mulberry32: tiny, fast, good enough for sample data, and identical on every platform. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
